@@ -1,0 +1,30 @@
+package io.vidscore.pipeline;
+
+import java.util.List;
+
+/**
+ * What extract-frames learned about one job; written last by that stage, so its presence means every
+ * frame chunk and the analysis are already in the bucket.
+ */
+public record Manifest(
+        String jobId,
+        String bucket,
+        String sourceKey,
+        String etag,
+        String versionId,
+        String name,
+        String stem,
+        double durationS,
+        int width,
+        int height,
+        double fps,
+        int frames,
+        int rotation,
+        String codec,
+        boolean hasAudio,
+        double sampleFps,
+        int sampleSize,
+        int chunks,
+        List<Double> sampleTimesS,
+        long extractMs) {
+}
