@@ -309,8 +309,17 @@ public final class DirectoryObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * {@code a/b/c} keeps its sidecar in {@code meta/a.d/b.d/c.meta}: folders and files get different
+     * suffixes, so keys like {@code x} and {@code x.meta/y} cannot need the same path as file and folder.
+     */
     private Path sidecarOf(String key) {
-        return metaDir.resolve(key + ".meta");
+        String[] segments = key.split("/");
+        Path p = metaDir;
+        for (int i = 0; i < segments.length - 1; i++) {
+            p = p.resolve(segments[i] + ".d");
+        }
+        return p.resolve(segments[segments.length - 1] + ".meta");
     }
 
     private Object lockFor(String key) {

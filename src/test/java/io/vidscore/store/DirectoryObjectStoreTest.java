@@ -100,6 +100,14 @@ class DirectoryObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void keysWhoseSidecarsCouldCollideCoexist() {
+        store.put("x", bytes("file x"), Map.of("n", "1"));
+        store.put("x.meta/y", bytes("file y"), Map.of("n", "2"));
+        assertEquals("1", store.head("x").orElseThrow().metadata().get("n"));
+        assertEquals("2", store.head("x.meta/y").orElseThrow().metadata().get("n"));
+    }
+
+    @Test
     void aStreamShorterThanAnnouncedFailsAndLeavesNothing() {
         StoreException e = assertThrows(StoreException.class,
                 () -> store.put("out/short.wav", new java.io.ByteArrayInputStream(new byte[10]), 20, Map.of()));
@@ -114,7 +122,7 @@ class DirectoryObjectStoreTest extends ObjectStoreContract {
         ObjectInfo first = store.head("incoming/dropped.mp4").orElseThrow();
         assertEquals(md5(bytes("dropped by a file manager")), first.etag());
         assertEquals(first.etag(), store.list("incoming/").get(0).etag());
-        assertTrue(Files.exists(root.resolve(".vidscore/meta/incoming/dropped.mp4.meta")), "etag cached");
+        assertTrue(Files.exists(root.resolve(".vidscore/meta/incoming.d/dropped.mp4.meta")), "etag cached");
 
         // Same size, new content and mtime: the cache must not be trusted.
         Files.write(file, bytes("DROPPED BY A FILE MANAGER"));
