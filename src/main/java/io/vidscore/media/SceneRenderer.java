@@ -127,7 +127,10 @@ final class SceneRenderer {
                 return arc(gap, 0.5);
             }
         } else {
-            int i = countAtOrBefore(impacts, t) - 1;
+            int i = 0;
+            while (impacts[i + 1] <= t) { // impacts[0] <= t < impacts[n - 1] here
+                i++;
+            }
             start = impacts[i];
             gap = impacts[i + 1] - start;
         }
