@@ -20,6 +20,11 @@ public final class MediaProbe {
     private MediaProbe() {
     }
 
+    /**
+     * Probes {@code file}. A file without video is a valid answer ({@link ProbeResult#hasVideo()} false).
+     *
+     * @throws MediaException when the file is missing, empty, not media, or truncated
+     */
     public static ProbeResult probe(Path file) {
         try (InputMedia in = InputMedia.open(file)) {
             AVFormatContext ctx = in.ctx();
