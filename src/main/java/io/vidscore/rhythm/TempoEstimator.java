@@ -35,6 +35,9 @@ import java.util.Objects;
  * 200 white-noise envelopes per length the highest confidence was 0.39 at 4 s, 0.30 at 6 s, 0.24 at
  * 10 s and 0.06 at 60 s, against thresholds 0.50, 0.41, 0.32 and 0.20. Clean beat trains score near 1,
  * jittered ones in noise about 0.6–0.8.
+ *
+ * <p>Cost: the autocorrelation is computed directly up to 4 s of lag, about 4·rate multiply-adds per
+ * envelope sample (24 M for 10 minutes at 100 Hz, a few tens of ms).
  */
 public final class TempoEstimator {
     public static final double MIN_BPM = 60;

@@ -1,0 +1,72 @@
+package io.vidscore.music;
+
+/**
+ * Hi-hats and crash: six detuned square waves at the inharmonic ratios of the TR-808 cymbal circuit
+ * (metallic shimmer) mixed with white noise, high-passed; the part sets brightness and decay time.
+ */
+final class CymbalVoice extends Voice {
+    private static final double[] METAL_HZ = {205.3, 304.4, 369.6, 522.7, 540.0, 800.0};
+    private final Noise noise = new Noise();
+    private final Svf highPass = new Svf();
+    private final double[] phases = new double[METAL_HZ.length];
+    private final double[] increments = new double[METAL_HZ.length];
+    private double amplitude;
+    private double decay;
+    private double level;
+    private double send;
+
+    CymbalVoice() {
+        for (int i = 0; i < METAL_HZ.length; i++) {
+            increments[i] = 1.7 * METAL_HZ[i] / Dsp.SR;
+        }
+    }
+
+    @Override
+    void onStart(NoteEvent event) {
+        noise.seed(event.noiseSeed());
+        highPass.reset();
+        java.util.Arrays.fill(phases, 0);
+        amplitude = event.velocity();
+        switch (event.part()) {
+            case CRASH -> {
+                highPass.set(4500, 0.7);
+                decay = Dsp.decay(0.8);
+                level = 0.8;
+                send = 0.25;
+            }
+            case OPEN_HAT -> {
+                highPass.set(7000, 0.8);
+                decay = Dsp.decay(0.16);
+                level = 1.75;
+                send = 0.1;
+            }
+            default -> {
+                highPass.set(7500, 0.8);
+                decay = Dsp.decay(0.035);
+                level = 1.9;
+                send = 0.05;
+            }
+        }
+    }
+
+    @Override
+    boolean renderFrames(Mix mix, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double metal = 0;
+            for (int k = 0; k < phases.length; k++) {
+                double p = phases[k] + increments[k];
+                if (p >= 1) {
+                    p -= 1;
+                }
+                phases[k] = p;
+                metal += p < 0.5 ? 1 : -1;
+            }
+            double s = level * amplitude * highPass.highPass(0.09 * metal + 0.5 * noise.next());
+            amplitude *= decay;
+            mix.left[i] += (float) (s * gainLeft);
+            mix.right[i] += (float) (s * gainRight);
+            mix.send[i] += (float) (s * send);
+        }
+        return amplitude > 1e-3;
+    }
+}

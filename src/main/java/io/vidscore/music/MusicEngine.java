@@ -1,0 +1,14 @@
+package io.vidscore.music;
+
+import io.vidscore.audio.PcmSink;
+
+/** Turns a {@link MusicRequest} into audio. */
+public interface MusicEngine {
+    String name();
+
+    /**
+     * Streams exactly {@code round(durationS * 48000)} stereo frames into {@code sink}, block by block,
+     * then returns; the sink is left open for the caller to close.
+     */
+    MusicResult render(MusicRequest request, PcmSink sink);
+}
