@@ -24,8 +24,8 @@ public final class VisualAnalyzer {
     static final int BINS = 16;
     /** Half the histogram mass must move for a cut. */
     static final double CUT_DISTANCE = 0.5;
-    /** ...and stay moved this many frames later (flashes return). */
-    static final int CUT_PERSIST_FRAMES = 3;
+    /** ...and stay moved: a flash or a passing object brings the old picture back within this time. */
+    static final double CUT_RETURN_WINDOW_S = 0.4;
     static final double CUT_PERSIST_DISTANCE = 0.35;
     /** Mean absolute grey difference (0..1) that counts as full motion energy. */
     static final double FULL_ENERGY = 0.08;
@@ -113,6 +113,20 @@ public final class VisualAnalyzer {
         return d / 2;
     }
 
+    /** Whether a picture from just before t (a flash may already be rising at t-1) comes back soon after t. */
+    private boolean pictureReturns(int t) {
+        int window = (int) Math.ceil(CUT_RETURN_WINDOW_S * fps);
+        int last = Math.min(frames - 1, t + window);
+        for (int before = Math.max(0, t - 1 - window / 2); before < t; before++) {
+            for (int u = t + 1; u <= last; u++) {
+                if (histDistance(before, u) < CUT_PERSIST_DISTANCE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private double[] detectCuts() {
         List<Double> cuts = new ArrayList<>();
         double[] d = new double[frames];
@@ -124,9 +138,8 @@ public final class VisualAnalyzer {
             if (!peak) {
                 continue;
             }
-            int later = Math.min(frames - 1, t + CUT_PERSIST_FRAMES);
-            if (later > t && histDistance(t - 1, later) < CUT_PERSIST_DISTANCE) {
-                continue; // the picture came back: a flash, not a cut
+            if (pictureReturns(t)) {
+                continue; // a flash, not a cut
             }
             double time = t / fps;
             if (cuts.isEmpty() || time - cuts.get(cuts.size() - 1) > 0.25) {

@@ -3,7 +3,10 @@ package io.vidscore.media;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -40,7 +43,7 @@ public final class VideoDecoder {
         checkReadable(file);
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         try {
-            open(grabber);
+            open(grabber, file);
             VideoInfo info = describe(grabber);
             int[] work = workingSize(info.width(), info.height(), settings.sampleSize());
             grabber.setImageWidth(work[0]);
@@ -69,25 +72,53 @@ public final class VideoDecoder {
         }
     }
 
-    private static void open(FFmpegFrameGrabber grabber) {
+    private static void open(FFmpegFrameGrabber grabber, Path file) {
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         grabber.setImageScalingFlags(swscale.SWS_BICUBIC);
         grabber.setAudioStream(-1); // skip audio decoding: the music replaces it
         try {
             grabber.start();
         } catch (FFmpegFrameGrabber.Exception e) {
-            throw new MediaException(explainOpenFailure(e.getMessage()), e);
+            throw new MediaException(explainOpenFailure(e.getMessage(), looksLikeMp4(file)), e);
         } catch (RuntimeException e) {
             throw new MediaException("cannot open as a video: " + e.getMessage(), e);
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
+            String undecodable = undecodableVideoStream(grabber.getFormatContext());
+            if (undecodable != null) {
+                throw new MediaException("unsupported video codec: no decoder for the video stream (" + undecodable + ")");
+            }
             throw new MediaException(grabber.hasAudio() ? "no video stream: the file is audio only" : "no video stream in the file");
         }
     }
 
-    static String explainOpenFailure(String message) {
+    /** A video stream FFmpeg found but cannot decode (unknown four-cc, codec not in this build), described; else null. */
+    private static String undecodableVideoStream(AVFormatContext ctx) {
+        for (int i = 0; ctx != null && i < ctx.nb_streams(); i++) {
+            AVCodecParameters par = ctx.streams(i).codecpar();
+            if (par.codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                int tag = par.codec_tag();
+                String fourcc = tag == 0 ? "" : new String(new char[] {(char) (tag & 0xff), (char) (tag >> 8 & 0xff), (char) (tag >> 16 & 0xff), (char) (tag >>> 24)});
+                String name = avcodec.avcodec_get_name(par.codec_id()).getString();
+                return fourcc.isBlank() ? name : "four-cc '" + fourcc + "', " + name;
+            }
+        }
+        return null;
+    }
+
+    /** MP4 and QuickTime files start with an 'ftyp' box: if FFmpeg cannot open one, it is damaged, not foreign. */
+    private static boolean looksLikeMp4(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(12);
+            return head.length == 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static String explainOpenFailure(String message, boolean mp4) {
         String m = message == null ? "" : message;
-        if (m.contains("moov atom not found")) {
+        if (m.contains("moov atom not found") || mp4) {
             return "truncated or incomplete MP4: its index (moov atom) is missing";
         }
         if (m.contains("Unsupported video") || m.contains("avcodec_find_decoder") || m.contains("Unsupported codec")) {
