@@ -78,7 +78,7 @@ class PushFunctionsHttpTest {
         String stem = "Mon clip + été";
         JsonNode report = Json.tree(bucket.getBytes(BucketLayout.report(stem)));
         assertEquals(key, report.get("source").asText());
-        assertEquals(6.0, report.get("duration_s").asDouble(), 0.05);
+        assertEquals(8.0, report.get("duration_s").asDouble(), 0.05);
         Path scored = bucket.download(BucketLayout.scored(stem), dir.resolve("scored.mp4"));
         ProbeResult probe = MediaProbe.probe(scored);
         assertEquals(1, probe.audioStreams().size());

@@ -10,13 +10,13 @@ public final class TestVideos {
     private TestVideos() {
     }
 
-    /** 6 s, 320x240, 30 fps: flashes on a 120 BPM grid, a hard cut at 3.0 s, a quiet audio track. */
+    /** 8 s, 320x240, 30 fps: flashes on a 120 BPM grid, a hard cut at 4.0 s, a quiet audio track. */
     public static Path rhythmic(Path out) {
-        double[] flashes = new double[11];
+        double[] flashes = new double[15];
         for (int i = 0; i < flashes.length; i++) {
             flashes[i] = 0.5 + 0.5 * i;
         }
-        return SyntheticVideo.builder().size(320, 240).fps(30).duration(6).seed(3).flashes(flashes).cuts(3.0).withAudio(true)
+        return SyntheticVideo.builder().size(320, 240).fps(30).duration(8).seed(3).flashes(flashes).cuts(4.0).withAudio(true)
                 .build().write(out);
     }
 
