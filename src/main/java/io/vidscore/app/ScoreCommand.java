@@ -30,8 +30,13 @@ import picocli.CommandLine.Spec;
  * events in-process; the outputs are then copied out next to each other.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score one video: writes <out>/<stem>.wav (48 kHz stereo music), <out>/<stem>.mp4 "
-                + "(the original video stream, not re-encoded, with the music as its AAC track) and <out>/<stem>.json (the report).",
+        description = {"Score one video: write music that fits it, and the video with that music.",
+            "Writes three files into the --out folder:",
+            "  <stem>.wav   the music: 48 kHz stereo, as long as the video",
+            "  <stem>.mp4   the video stream, copied (not re-encoded), with the music",
+            "               as its only audio track (AAC)",
+            "  <stem>.json  the report: tempo, beats, cuts, alignment, timings",
+            "Progress goes to stderr, the paths of the three files to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:scored", "1:the input was rejected (the reason is printed)", "2:wrong usage", "3:internal or environment error"})
 public class ScoreCommand implements Callable<Integer> {
@@ -53,7 +58,7 @@ public class ScoreCommand implements Callable<Integer> {
             description = "Seed for the engine's choices: the same seed and video give identical output. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--keep-original-audio", description = "Keep the video's own audio as a second track of <stem>.mp4.")
+    @Option(names = "--keep-original-audio", description = "Also keep the video's own audio, as a second track.")
     boolean keepOriginalAudio;
 
     @Option(names = "--no-progress", description = "Do not show progress on stderr.")
