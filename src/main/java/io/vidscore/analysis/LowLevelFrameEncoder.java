@@ -32,7 +32,8 @@ public final class LowLevelFrameEncoder {
 
     /** @param rgb {@code size*size*3} bytes, RGB; @param out receives {@link #DIM} values at {@code offset} */
     public static void encode(byte[] rgb, int rgbOffset, int size, float[] out, int offset) {
-        int n = size * size;
+        // Global statistics: every second pixel of every second row describes a 224x224 frame as well.
+        int n = ((size + 1) / 2) * ((size + 1) / 2);
         double[] sum = new double[3];
         double[] sq = new double[3];
         double sat = 0;
@@ -45,8 +46,8 @@ public final class LowLevelFrameEncoder {
         double yb2 = 0;
         double[] hue = new double[6];
         double hueTotal = 0;
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
+        for (int y = 0; y < size; y += 2) {
+            for (int x = 0; x < size; x += 2) {
                 int p = rgbOffset + (y * size + x) * 3;
                 int r = rgb[p] & 0xff;
                 int g = rgb[p + 1] & 0xff;

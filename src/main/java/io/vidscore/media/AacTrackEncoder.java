@@ -63,7 +63,14 @@ final class AacTrackEncoder implements AutoCloseable {
                 // MP4 keeps the AudioSpecificConfig in the stream header, not in each packet.
                 enc.flags(enc.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
             }
-            Av.check(avcodec.avcodec_open2(enc, codec, (AVDictionary) null), "cannot open the AAC encoder");
+            // The "fast" coder is ~3x faster than the default two-loop search and transparent at 192 kb/s.
+            AVDictionary options = new AVDictionary(null);
+            avutil.av_dict_set(options, "aac_coder", "fast", 0);
+            try {
+                Av.check(avcodec.avcodec_open2(enc, codec, options), "cannot open the AAC encoder");
+            } finally {
+                avutil.av_dict_free(options);
+            }
             stream = avformat.avformat_new_stream(oc, null);
             Av.check(avcodec.avcodec_parameters_from_context(stream.codecpar(), enc), "cannot set up the AAC track");
             stream.time_base(encTimeBase);

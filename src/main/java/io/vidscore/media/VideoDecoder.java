@@ -76,6 +76,7 @@ public final class VideoDecoder {
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         grabber.setImageScalingFlags(swscale.SWS_BICUBIC);
         grabber.setAudioStream(-1); // skip audio decoding: the music replaces it
+        grabber.setVideoOption("threads", "auto"); // as the ffmpeg CLI does: one decoding thread per core
         try {
             grabber.start();
         } catch (FFmpegFrameGrabber.Exception e) {
