@@ -19,7 +19,8 @@ public class VidscoreMain implements QuarkusApplication {
     CommandLine.IFactory factory;
 
     public static void main(String... args) {
-        boolean serve = args.length > 0 && "serve".equals(args[0])
+        boolean devServe = args.length == 0 && LaunchMode.current() == LaunchMode.DEVELOPMENT; // see run()
+        boolean serve = devServe || args.length > 0 && "serve".equals(args[0])
                 && java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
         if (!serve) {
             System.setProperty("quarkus.http.host-enabled", "false");
