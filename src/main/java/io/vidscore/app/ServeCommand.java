@@ -6,7 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code serve}: the functions as a long-running service over a bucket, with the Funqy HTTP endpoints up.
@@ -19,6 +21,9 @@ public class ServeCommand implements Callable<Integer> {
 
     @Inject
     VidscoreRuntime runtime;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bucket", required = true, paramLabel = "<dir|name>",
             description = "A local folder (directory bucket), or the bucket name with --s3-endpoint / --store s3.")
@@ -61,7 +66,14 @@ public class ServeCommand implements Callable<Integer> {
         String kind = store != null ? store : (s3Endpoint != null ? ServeSettings.STORE_S3 : ServeSettings.STORE_DIR);
         String mode = events != null ? events
                 : (ServeSettings.STORE_S3.equals(kind) ? ServeSettings.EVENTS_POLL : ServeSettings.EVENTS_WATCH);
-        runtime.start(new ServeSettings(kind, bucket, s3Endpoint, pathStyle, mode, Duration.ofSeconds(pollIntervalS), workers, engine, seed));
+        ServeSettings settings;
+        try {
+            settings = new ServeSettings(kind, bucket, s3Endpoint, pathStyle, mode, Duration.ofSeconds(pollIntervalS), workers, engine, seed);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("vidscore: " + e.getMessage());
+            return CliErrors.EXIT_USAGE;
+        }
+        runtime.start(settings);
         Quarkus.waitForExit();
         return CliErrors.EXIT_OK;
     }

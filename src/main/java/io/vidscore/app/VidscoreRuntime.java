@@ -86,7 +86,14 @@ public class VidscoreRuntime {
 
     /** The HTTP functions' entry: every object-created record in the payload, handled by {@code function}. */
     public List<StageOutcome> invoke(StageName function, Map<String, Object> payload) {
-        List<ObjectCreated> records = EventParser.parse(Json.MAPPER.valueToTree(payload));
+        List<ObjectCreated> records;
+        try {
+            records = EventParser.parse(Json.MAPPER.valueToTree(payload));
+        } catch (IllegalArgumentException e) {
+            // A malformed event will never parse: answer with the reason rather than a 5xx that queues would retry forever.
+            LOG.warning("rejected event for " + function.functionName() + ": " + e.getMessage());
+            return List.of(new StageOutcome(function.functionName(), null, StageOutcome.REJECTED, e.getMessage(), null));
+        }
         Chain c = chain();
         List<StageOutcome> outcomes = new ArrayList<>();
         for (ObjectCreated e : records) {

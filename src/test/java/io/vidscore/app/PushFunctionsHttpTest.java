@@ -94,6 +94,13 @@ class PushFunctionsHttpTest {
                 .then().statusCode(200).body("[0].status", equalTo("skipped"));
     }
 
+    @Test
+    void aMalformedEventIsRejectedWithItsReason() {
+        given().contentType("application/json").body("{\"hello\":1}").post("/encode-video")
+                .then().statusCode(200).body("[0].status", equalTo("rejected"))
+                .body("[0].detail", org.hamcrest.Matchers.containsString("S3 notification"));
+    }
+
     /** The notification body exactly as S3 sends it: the key URL-encoded with '+' for spaces. */
     static String s3Event(String bucket, String key, ObjectInfo o) {
         String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
