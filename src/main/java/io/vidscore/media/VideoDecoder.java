@@ -169,6 +169,7 @@ public final class VideoDecoder {
         int samples = 0;
         double nextSample = 0;
         double last = 0;
+        double firstStamp = 0;
         while (true) {
             Frame frame;
             try {
@@ -185,10 +186,11 @@ public final class VideoDecoder {
             if (frame.image == null) {
                 continue;
             }
-            double t = frame.timestamp > 0 ? frame.timestamp / 1e6 : index / info.fps();
-            if (index == 0 && t > 0.5) {
-                t = 0; // some containers start at an offset; analysis time is relative to the first frame
+            double stamp = frame.timestamp > 0 ? frame.timestamp / 1e6 : index / info.fps();
+            if (index == 0) {
+                firstStamp = stamp; // containers may start at an offset: times are relative to the first frame
             }
+            double t = stamp - firstStamp;
             reducer.load((ByteBuffer) frame.image[0], frame.imageStride);
             listener.frame(index, index / info.fps(), reducer.grey(), aw, ah, reducer.brightness(), reducer.saturation(), reducer.warmth());
             if (t + 1e-6 >= nextSample) {
