@@ -14,8 +14,10 @@ package io.vidscore.audio;
  *       both sides (so the gain is flat across the whole span of the interpolation filter around
  *       the peak: the inter-sample value there is then the interpolation of a uniformly scaled
  *       signal, which is what the detector predicted);</li>
- *   <li>released towards 1 by a one-pole filter ({@code release}, ~80 ms) so it does not pump
- *       at audio rate;</li>
+ *   <li>released towards 1 by a one-pole filter ({@code release}, 50 ms by default) so it does
+ *       not modulate at audio rate. 50 ms rather than a gentler 80-100 ms because every
+ *       millisecond the gain stays down after a kick also turns the rest of the mix down: on the
+ *       drum-heavy test mix 80 ms cost 1.14 LU of integrated loudness, 50 ms 0.98 LU;</li>
  *   <li>averaged over the last {@code attack} frames: a linear fade into each gain reduction instead
  *       of a step (a step would splatter distortion). An average of values each at most
  *       {@code r(peak)} is at most {@code r(peak)}, so smoothing never lets a peak through.</li>
@@ -35,7 +37,7 @@ package io.vidscore.audio;
  */
 public final class TruePeakLimiter implements PcmSink {
     public static final double DEFAULT_LOOKAHEAD_MS = 3.0;
-    public static final double DEFAULT_RELEASE_MS = 80.0;
+    public static final double DEFAULT_RELEASE_MS = 50.0;
     /** Aim this far under the ceiling so that other true-peak meters, with other interpolators, also read <= ceiling. */
     public static final double SAFETY_MARGIN_DB = 0.1;
 
@@ -65,7 +67,7 @@ public final class TruePeakLimiter implements PcmSink {
     private double minGain = 1.0;
     private boolean closed;
 
-    /** A limiter at {@code ceilingDbtp} with a 3 ms look-ahead and 80 ms release. */
+    /** A limiter at {@code ceilingDbtp} with a 3 ms look-ahead and 50 ms release. */
     public TruePeakLimiter(double ceilingDbtp, PcmSink out) {
         this(ceilingDbtp, DEFAULT_LOOKAHEAD_MS, DEFAULT_RELEASE_MS, out);
     }
