@@ -33,7 +33,6 @@ package io.vidscore.audio;
  * costs the limiter under a dB, repeated refinement converges from below (the PLR-18 mix:
  * -14.98, then -14.40 after one refinement; roughly halving the error each pass).
  */
- */
 public final class Mastering {
     public static final double TARGET_LUFS = -14.0;
     public static final double CEILING_DBTP = -1.0;
