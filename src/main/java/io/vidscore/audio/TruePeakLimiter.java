@@ -29,7 +29,7 @@ package io.vidscore.audio;
  * reads up to ~0.05 dB apart from ours on the reference vectors).
  *
  * <h2>Streaming and latency</h2>
- * Audio is delayed by {@link #latencyFrames()} (attack + 2 x interpolator delay, ~3.5 ms) inside,
+ * Audio is delayed by {@link #latencyFrames()} (attack + 2 x interpolator delay: 175 frames, 3.6 ms) inside,
  * and {@link #close()} pushes that many frames of silence through to flush the tail, emitting
  * only real frames: the output has exactly as many frames as the input and frame {@code i} of
  * the output is frame {@code i} of the input, scaled. Memory is fixed (a few hundred frames),

@@ -83,27 +83,53 @@ class MasteringTest {
         in.close();
         double gain = Mastering.gainFor(in.integratedLufs());
 
-        // Pass 2: render again through gain + limiter.
+        // Pass 2: render again through gain + limiter, metering the result.
         Pass out = master(inputDb, clip, gain);
         LoudnessMeter m = out.meter();
-        // Optional pass 3, as documented on Mastering.refine, to show how far it tightens.
-        Pass refined = master(inputDb, clip, Mastering.refine(gain, m.integratedLufs()));
+        // Pass 3 only where pass 2 missed by more than 0.5 LU, as documented on Mastering.
+        double twoPass = m.integratedLufs();
+        boolean refineNeeded = Math.abs(twoPass - Mastering.TARGET_LUFS) > 0.5;
+        Pass fin = refineNeeded ? master(inputDb, clip, Mastering.refine(gain, twoPass)) : out;
+        LoudnessMeter f = fin.meter();
 
-        System.out.printf("%-24s in %7.2f LUFS %+6.2f dBTP | gain %+6.2f dB -> %7.2f LUFS %+7.3f dBTP LRA %4.1f"
-                        + " | refined %7.2f LUFS %+7.3f dBTP%n",
-                name, in.integratedLufs(), in.truePeakDbtp(), gain, m.integratedLufs(), m.truePeakDbtp(),
-                m.loudnessRangeLu(), refined.meter().integratedLufs(), refined.meter().truePeakDbtp());
+        System.out.printf("%-20s in %7.2f LUFS %+6.2f dBTP PLR %4.1f | gain %+6.2f dB -> %7.2f LUFS %+7.3f dBTP"
+                        + " | %s%n",
+                name, in.integratedLufs(), in.truePeakDbtp(), in.truePeakDbtp() - in.integratedLufs(), gain,
+                twoPass, m.truePeakDbtp(), refineNeeded
+                        ? String.format("refined %7.2f LUFS %+7.3f dBTP", f.integratedLufs(), f.truePeakDbtp())
+                        : "no refine needed");
 
-        assertEquals(Mastering.TARGET_LUFS, m.integratedLufs(), 1.0, "integrated loudness after two passes");
-        assertTrue(m.truePeakDbtp() <= Mastering.CEILING_DBTP, "true peak " + m.truePeakDbtp() + " dBTP");
-        assertEquals(MIX.frames(), m.frames(), "output length equals input length");
-        assertEquals(0, out.probe().nonFinite, "no NaN/Infinity");
-        assertTrue(out.probe().closed, "closing the chain closes the real sink");
-        assertEquals(0, TruePeakLimiterTest.bestLag(inProbe.window, out.probe().window, Probe.HALF, 1024, 200),
-                "cross-correlation around the click peaks at zero lag");
+        // The limiter can only take loudness away: never over target, and at most ~1.5 LU under
+        // it at the PLR of this mix (18 dB: an unmastered, kick-heavy mix).
+        assertTrue(twoPass <= Mastering.TARGET_LUFS + 0.1 && twoPass >= Mastering.TARGET_LUFS - 1.5,
+                "two passes: " + twoPass);
+        assertEquals(Mastering.TARGET_LUFS, f.integratedLufs(), 0.5, "integrated loudness after the documented procedure");
+        for (Pass p : new Pass[] {out, fin}) {
+            assertTrue(p.meter().truePeakDbtp() <= Mastering.CEILING_DBTP, "true peak " + p.meter().truePeakDbtp() + " dBTP");
+            assertEquals(MIX.frames(), p.meter().frames(), "output length equals input length");
+            assertEquals(0, p.probe().nonFinite, "no NaN/Infinity");
+            assertTrue(p.probe().closed, "closing the chain closes the real sink");
+            assertEquals(0, TruePeakLimiterTest.bestLag(inProbe.window, p.probe().window, Probe.HALF, 1024, 200),
+                    "cross-correlation around the click peaks at zero lag");
+        }
+    }
 
-        assertEquals(Mastering.TARGET_LUFS, refined.meter().integratedLufs(), 0.5, "after one refine pass");
-        assertTrue(refined.meter().truePeakDbtp() <= Mastering.CEILING_DBTP);
+    @Test
+    void twoPassesSufficeForMaterialThatNeedsLittleLimiting() {
+        // The pad alone (no drums) has a PLR near 12 dB: -14 LUFS fits under the ceiling unlimited.
+        SyntheticMix pad = new SyntheticMix(20);
+        LoudnessMeter in = new LoudnessMeter();
+        pad.renderPadOnly(0, in);
+        in.close();
+        double gain = Mastering.gainFor(in.integratedLufs());
+        LoudnessMeter out = new LoudnessMeter();
+        try (PcmSink s = Mastering.chain(gain, out)) {
+            pad.renderPadOnly(0, s);
+        }
+        System.out.printf("pad only: in %.2f LUFS PLR %.1f -> %.2f LUFS %+.3f dBTP%n", in.integratedLufs(),
+                in.truePeakDbtp() - in.integratedLufs(), out.integratedLufs(), out.truePeakDbtp());
+        assertEquals(Mastering.TARGET_LUFS, out.integratedLufs(), 1.0, "two passes");
+        assertTrue(out.truePeakDbtp() <= Mastering.CEILING_DBTP);
     }
 
     @Test
@@ -114,7 +140,8 @@ class MasteringTest {
         assertEquals(-30.0, Mastering.gainFor(20.0), 1e-12);
         assertEquals(0.0, Mastering.gainFor(Double.NEGATIVE_INFINITY), "silence: leave alone");
         assertEquals(0.0, Mastering.gainFor(Double.NaN));
-        assertEquals(7.0, Mastering.refine(6.0, -15.0), 1e-12);
+        assertEquals(7.5, Mastering.refine(6.0, -15.0), 1e-12, "over-relaxed by 1.5");
+        assertEquals(6.0, Mastering.refine(6.0, Double.NEGATIVE_INFINITY), 1e-12);
     }
 
     @Test

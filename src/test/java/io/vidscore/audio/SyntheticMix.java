@@ -29,11 +29,23 @@ final class SyntheticMix {
         render(gainDb, Float.POSITIVE_INFINITY, sink);
     }
 
+    /** Only the chords, no drums: a mix with a low peak-to-loudness ratio. */
+    void renderPadOnly(double gainDb, PcmSink sink) {
+        padOnly = true;
+        try {
+            render(gainDb, sink);
+        } finally {
+            padOnly = false;
+        }
+    }
+
+    private boolean padOnly;
+
     /** As {@link #render(double, PcmSink)}, hard-clipping every sample at +-{@code clip} (an engine that overloads). */
     void render(double gainDb, float clip, PcmSink sink) {
         double gain = Math.pow(10, gainDb / 20);
         long seed = 0x9E3779B97F4A7C15L;
-        double kickPhase = 0, hatPrev = 0;
+        double kickPhase = 0, noise1 = 0, noise2 = 0;
         float[] block = new float[2 * BLOCK];
         for (int start = 0; start < frames; start += BLOCK) {
             int n = Math.min(BLOCK, frames - start);
@@ -52,8 +64,11 @@ final class SyntheticMix {
                 boolean backbeat = (i / BEAT) % 2 == 1;
                 double snare = backbeat ? (0.45 * noise + 0.3 * Math.sin(2 * Math.PI * 180 * tb)) * Math.exp(-tb / 0.07) : 0;
                 double t8 = (i % (BEAT / 2)) / (double) FS;
-                double hat = 0.25 * (noise - hatPrev) * Math.exp(-t8 / 0.015); // first difference: a crude high-pass
-                hatPrev = noise;
+                // noise minus itself two samples ago: a band-pass peaking at 12 kHz, where a hi-hat's
+                // energy is (a plain first difference would peak at 24 kHz, which no real hat does)
+                double hat = 0.25 * (noise - noise2) * Math.exp(-t8 / 0.015);
+                noise2 = noise1;
+                noise1 = noise;
 
                 double t = i / (double) FS;
                 double[] chord = CHORDS[(i / (2 * FS)) % CHORDS.length];
@@ -67,8 +82,9 @@ final class SyntheticMix {
                     padR += (v == 0 ? 0.05 : 0.09) * tone;
                 }
                 double click = i == CLICK_AT ? 0.8 : 0;
-                double l = kick + snare + 0.7 * hat + env * padL + click;
-                double r = kick + 0.9 * snare + hat + env * padR + click;
+                double drums = padOnly ? 0 : 1;
+                double l = drums * (kick + snare + 0.7 * hat + click) + env * padL;
+                double r = drums * (kick + 0.9 * snare + hat + click) + env * padR;
                 block[2 * k] = Math.max(-clip, Math.min(clip, (float) (gain * l)));
                 block[2 * k + 1] = Math.max(-clip, Math.min(clip, (float) (gain * r)));
             }
