@@ -26,7 +26,8 @@ package io.vidscore.audio;
  * rounding (1e-5 dB on white noise at +12 dBFS, full-scale clicks, 12 kHz inter-sample peaks;
  * see TruePeakLimiterTest). The limiter still aims {@link #SAFETY_MARGIN_DB} under the ceiling,
  * because other true-peak meters interpolate differently (ffmpeg's libswresample-based one
- * reads up to ~0.05 dB apart from ours on the reference vectors).
+ * reads up to ~0.05 dB apart from ours on the reference vectors). Content above ~20 kHz makes
+ * meters disagree by far more than that; {@link Mastering#chain} removes it before this stage.
  *
  * <h2>Streaming and latency</h2>
  * Audio is delayed by {@link #latencyFrames()} (attack + 2 x interpolator delay: 175 frames, 3.6 ms) inside,
