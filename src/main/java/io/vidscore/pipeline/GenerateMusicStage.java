@@ -2,9 +2,13 @@ package io.vidscore.pipeline;
 
 import io.vidscore.analysis.LowLevelFrameEncoder;
 import io.vidscore.analysis.VisualAnalysis;
+import io.vidscore.audio.AsyncSink;
+import io.vidscore.audio.LoudnessMeter;
+import io.vidscore.audio.Mastering;
 import io.vidscore.audio.PcmSink;
 import io.vidscore.events.ObjectCreated;
 import io.vidscore.media.MediaException;
+import io.vidscore.media.PcmSpool;
 import io.vidscore.media.ScoredVideoMuxer;
 import io.vidscore.media.WavWriter;
 import io.vidscore.music.MusicEngine;
@@ -79,23 +83,54 @@ public final class GenerateMusicStage {
             Path wav = tmp.resolve("music.wav");
             Path video = store.download(manifest.sourceKey(), tmp.resolve("source"));
             Path scored = tmp.resolve("scored.mp4");
-            AudioOnsetTracker tracker = new AudioOnsetTracker();
+            Path spool = tmp.resolve("render.f32");
+            LoudnessMeter rendered = new LoudnessMeter();
             MusicResult music;
-            try (PcmSink sink = PcmSink.tee(new WavWriter(wav), tracker, counting(manifest.durationS()))) {
+            try (PcmSink sink = PcmSink.tee(new PcmSpool(spool), new AsyncSink(rendered), counting(manifest.durationS()))) {
                 music = engine.render(request, sink);
             }
+            progress.update(fn, 0.8, "mastering");
+            Mastered mastered = master(spool, rendered.integratedLufs(), wav);
             progress.update(fn, 0.9, "muxing");
             ScoredVideoMuxer.mux(video, wav, scored, settings.keepOriginalAudio());
             store.putFile(BucketLayout.soundtrack(manifest.stem()), wav, Map.of("job-id", manifest.jobId()));
             store.putFile(BucketLayout.scored(manifest.stem()), scored, Map.of("job-id", manifest.jobId()));
             long generateMs = (System.nanoTime() - start) / 1_000_000;
-            byte[] report = Reports.build(manifest, analysis, music, tracker, settings, mood,
+            byte[] report = Reports.build(manifest, analysis, music, mastered, settings, mood,
                     new Reports.Timings(manifest.extractMs(), encodeMs, generateMs));
             store.put(BucketLayout.report(manifest.stem()), report, Map.of("job-id", manifest.jobId()));
         }
         store.delete(BucketLayout.failed(manifest.name())); // an earlier version's failure no longer applies
         progress.update(fn, 1, "done");
         return new StageOutcome(fn, trigger, StageOutcome.DONE, "scored " + manifest.name(), manifest.jobId());
+    }
+
+    /** The final audio: where it landed, and the beats the audio tracker heard in it. */
+    record Mastered(LoudnessMeter meter, AudioOnsetTracker tracker, double gainDb) {
+    }
+
+    /**
+     * Gain to the target loudness and true-peak limiting, replayed from the spool. When the limiter
+     * costs loudness (drum-heavy material), one more pass with a corrected gain brings it back within
+     * 0.5 LU (see {@link Mastering#refine}).
+     */
+    private static Mastered master(Path spool, double renderedLufs, Path wav) {
+        double gain = Mastering.gainFor(renderedLufs);
+        Mastered result = masterOnce(spool, gain, wav);
+        double lufs = result.meter().integratedLufs();
+        if (Double.isFinite(lufs) && Math.abs(lufs - Mastering.TARGET_LUFS) > 0.5) {
+            result = masterOnce(spool, Mastering.refine(gain, lufs), wav);
+        }
+        return result;
+    }
+
+    private static Mastered masterOnce(Path spool, double gainDb, Path wav) {
+        LoudnessMeter meter = new LoudnessMeter();
+        AudioOnsetTracker tracker = new AudioOnsetTracker();
+        try (PcmSink out = Mastering.chain(gainDb, PcmSink.tee(new WavWriter(wav), meter, new AsyncSink(tracker)))) {
+            PcmSpool.replay(spool, out);
+        }
+        return new Mastered(meter, tracker, gainDb);
     }
 
     /** Reports render progress by counting what reaches the sink. */
@@ -110,7 +145,7 @@ public final class GenerateMusicStage {
                 written += frames;
                 if (written - lastReport >= PcmSink.SAMPLE_RATE) {
                     lastReport = written;
-                    progress.update(StageName.GENERATE_MUSIC.functionName(), 0.85 * written / total, "rendering");
+                    progress.update(StageName.GENERATE_MUSIC.functionName(), 0.75 * written / total, "rendering");
                 }
             }
         };

@@ -24,8 +24,9 @@ public final class Reports {
     private Reports() {
     }
 
-    public static byte[] build(Manifest m, VisualAnalysis a, MusicResult music, AudioOnsetTracker tracker, ChainSettings settings,
-            GenerateMusicStage.Mood mood, Timings t) {
+    public static byte[] build(Manifest m, VisualAnalysis a, MusicResult music, GenerateMusicStage.Mastered mastered,
+            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t) {
+        AudioOnsetTracker tracker = mastered.tracker();
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("source", m.sourceKey());
         r.put("duration_s", round(m.durationS(), 3));
@@ -63,6 +64,10 @@ public final class Reports {
         musicNode.put("key", music.key());
         musicNode.put("style", music.style());
         musicNode.put("notes", music.notes());
+        musicNode.put("loudness_lufs", round(mastered.meter().integratedLufs(), 2));
+        musicNode.put("true_peak_dbtp", round(mastered.meter().truePeakDbtp(), 2));
+        musicNode.put("loudness_range_lu", round(mastered.meter().loudnessRangeLu(), 2));
+        musicNode.put("mastering_gain_db", round(mastered.gainDb(), 2));
 
         ObjectNode alignment = r.putObject("alignment");
         alignment.put("tolerance_s", TOLERANCE_S);

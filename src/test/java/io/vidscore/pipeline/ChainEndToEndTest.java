@@ -114,6 +114,8 @@ class ChainEndToEndTest {
         assertEquals(48_000, r.at("/music/sample_rate").asInt());
         assertTrue(r.at("/music/beats_s").size() >= 4, "beats detected in the rendered audio: " + r.get("music") + " " + r.get("analysis"));
         assertEquals(tempo, r.at("/music/tempo_bpm").asDouble(), tempo * 0.03, "the music plays at the analysed tempo");
+        assertEquals(-14.0, r.at("/music/loudness_lufs").asDouble(), 1.0, "mastered to -14 LUFS integrated");
+        assertTrue(r.at("/music/true_peak_dbtp").asDouble() <= -1.0, "true peak at most -1 dBTP");
         double f = r.at("/alignment/beat_f_measure").asDouble();
         assertTrue(f >= 0.5, "music beats land on the visual beats, F=" + f);
         for (String t : new String[] {"extract", "encode", "generate", "total"}) {
