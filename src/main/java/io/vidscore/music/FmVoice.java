@@ -1,0 +1,137 @@
+package io.vidscore.music;
+
+/**
+ * Two-operator FM (a sine modulating a sine's phase), the classic recipe for keys and mallets:
+ * <ul>
+ * <li>EPIANO: Rhodes-like — modulator at the carrier's frequency whose index falls from bright to mellow
+ *     (the bark of the tine), a touch of a 14× "tine" partial at the attack, slow decay while held;</li>
+ * <li>VIBES: modulator at 4× with a small index (the bar's overtone), 5 Hz tremolo, long decay;</li>
+ * <li>CELESTA: modulator at 3× then quickly softening: a bell-like, dark celesta.</li>
+ * </ul>
+ * Every sine comes from {@link Dsp#sine}'s table.
+ */
+final class FmVoice extends Voice {
+    private double carrierPhase;
+    private double carrierInc;
+    private double modPhase;
+    private double modInc;
+    private double tinePhase;
+    private double tineInc;
+    private double index;
+    private double indexFloor;
+    private double indexDecay;
+    private double tine;
+    private double tineDecay;
+    private double amplitude;
+    private double holdDecay;
+    private double release;
+    private double tremoloPhase;
+    private double tremoloInc;
+    private double level;
+    private double send;
+    private double attack;
+    private double attackStep;
+    private long gateLeft;
+    private final double bright;
+
+    /** @param brightness 0..1, scales the FM index */
+    FmVoice(double brightness) {
+        this.bright = 0.7 + 0.6 * brightness;
+    }
+
+    @Override
+    void onStart(NoteEvent event) {
+        double hz = Dsp.hz(event.midi());
+        double v = event.velocity();
+        carrierInc = hz / Dsp.SR;
+        carrierPhase = 0;
+        modPhase = 0;
+        tinePhase = 0;
+        tremoloPhase = 0;
+        attack = 0;
+        attackStep = 1 / (0.002 * Dsp.SR);
+        switch (event.part()) {
+            case VIBES -> {
+                modInc = 4 * carrierInc;
+                index = 0.9 * v * bright;
+                indexFloor = 0.05;
+                indexDecay = Dsp.decay(0.15);
+                tine = 0;
+                holdDecay = Dsp.decay(1.6);
+                release = Dsp.decay(0.35);
+                tremoloInc = 5.0 / Dsp.SR;
+                level = 0.5;
+                send = 0.4;
+            }
+            case CELESTA -> {
+                modInc = 3 * carrierInc;
+                index = 1.2 * v * bright;
+                indexFloor = 0.1;
+                indexDecay = Dsp.decay(0.06);
+                tine = 0;
+                holdDecay = Dsp.decay(1.1);
+                release = Dsp.decay(0.5);
+                tremoloInc = 0;
+                level = 0.45;
+                send = 0.55;
+            }
+            default -> {
+                modInc = carrierInc;
+                index = (0.9 + 1.1 * v) * bright;
+                indexFloor = 0.25;
+                indexDecay = Dsp.decay(0.25);
+                tine = 0.35 * v;
+                tineInc = 14 * carrierInc;
+                tineDecay = Dsp.decay(0.012);
+                holdDecay = Dsp.decay(2.2);
+                release = Dsp.decay(0.12);
+                tremoloInc = 0;
+                level = 0.4;
+                send = 0.3;
+            }
+        }
+        level *= v;
+        amplitude = 1;
+        gateLeft = event.gateFrames();
+    }
+
+    @Override
+    boolean renderFrames(Mix mix, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double mod = (index + indexFloor) * Dsp.sine(modPhase);
+            double s = Dsp.sine(carrierPhase + mod);
+            if (tine > 1e-4) {
+                s += tine * Dsp.sine(tinePhase);
+                tinePhase += tineInc;
+                tine *= tineDecay;
+            }
+            if (tremoloInc > 0) {
+                s *= 1 - 0.25 * (0.5 + 0.5 * Dsp.sine(tremoloPhase));
+                tremoloPhase += tremoloInc;
+            }
+            carrierPhase += carrierInc;
+            if (carrierPhase >= 1) {
+                carrierPhase -= 1;
+            }
+            modPhase += modInc;
+            if (modPhase >= 1) {
+                modPhase -= 1;
+            }
+            index *= indexDecay;
+            if (attack < 1) {
+                attack = Math.min(1, attack + attackStep);
+            }
+            if (gateLeft > 0) {
+                gateLeft--;
+                amplitude *= holdDecay;
+            } else {
+                amplitude *= release;
+            }
+            double out = level * amplitude * attack * s;
+            mix.left[i] += (float) (out * gainLeft);
+            mix.right[i] += (float) (out * gainRight);
+            mix.send[i] += (float) (out * send);
+        }
+        return amplitude > 1e-4;
+    }
+}
