@@ -59,12 +59,15 @@ final class Arrangement {
             case ACOUSTIC -> Part.NYLON;
             default -> Part.CELESTA;
         };
-        this.melodyCenter = switch (style) {
+        int register = switch (style) {
             case ELECTRONIC -> 74;
             case LOFI -> 72;
-            case ACOUSTIC -> 69;
+            case ACOUSTIC -> 67;
             default -> 79;
         };
+        // The melody orbits the tonic nearest the instrument's register.
+        int offset = Math.floorMod(key.tonicPitchClass - register, 12);
+        this.melodyCenter = register + (offset > 6 ? offset - 12 : offset);
     }
 
     FormPlan plan() {
@@ -152,7 +155,20 @@ final class Arrangement {
             return;
         }
         long gate = Math.max(1, Math.min(Math.round(gateS * SR), endFrame - start));
+        if (part == Part.KICK || part == Part.TOM || part == Part.BOOM || part == Part.RIM) {
+            midi = drumPitch(part);
+        }
         out.add(new NoteEvent(part, start, gate, midi, Math.max(0.05, Math.min(1, velocity)), pan, random.nextLong()));
+    }
+
+    /** Kick, toms, booms and the rim sound the tonic: tuned drums, so they do not blur the key. */
+    private int drumPitch(Part part) {
+        return switch (part) {
+            case KICK -> 25 + Math.floorMod(key.tonicPitchClass - 1, 12);
+            case TOM -> 40 + Math.floorMod(key.tonicPitchClass - 4, 12);
+            case BOOM -> 26 + Math.floorMod(key.tonicPitchClass - 2, 12);
+            default -> 76 + Math.floorMod(key.tonicPitchClass - 4, 12);
+        };
     }
 
     private static double human(SplittableRandom random) {
@@ -295,7 +311,8 @@ final class Arrangement {
                     add(out, Part.KICK, beatTime(bar, j), 0, 0, v * human(random), 0, random);
                 }
                 if (level > 0.35 && !intro) {
-                    cymbals(out, Part.SHAKER, bar, 2, 0.25 + 0.2 * level, false, 16, -0.3, random);
+                    // On the beat only: the pulse, not a subdivision the ear could take for the beat.
+                    cymbals(out, Part.SHAKER, bar, 1, 0.25 + 0.2 * level, false, 16, -0.3, random);
                 }
             }
         }
@@ -439,19 +456,35 @@ final class Arrangement {
                     }
                 }
             }
-            case CINEMATIC -> add(out, part, start, beatTime(bar + 1, 0) - start + 0.05, root, 0.6 + 0.3 * level, 0,
-                    random);
-            case AMBIENT -> {
-                if (plan.barInPhrase(bar) % style.barsPerChord == 0 || plan.section(bar).start() == bar) {
-                    int len = Math.min(style.barsPerChord, plan.section(bar).end() - bar);
-                    double end = beatTime(bar + Math.max(1, len), 0);
-                    add(out, part, start, end - start + 0.05, root, 0.7 + 0.2 * level, 0, random);
+            case CINEMATIC, AMBIENT -> {
+                if (strikes(bar)) {
+                    double end = beatTime(bar + holdBars(bar), 0);
+                    add(out, part, start, end - start + 0.05, root, (style == Style.AMBIENT ? 0.7 : 0.6) + 0.2 * level,
+                            0, random);
                 }
             }
         }
     }
 
     // ---- chords ------------------------------------------------------------------------------------
+
+    /**
+     * Whether sustained parts (strings, pads, contrabass) strike a new chord at {@code bar}: on a chord change,
+     * a section start or the first bar of a phrase; otherwise they hold the previous one.
+     */
+    private boolean strikes(int bar) {
+        return bar == 0 || plan.section(bar).start() == bar || !plan.chord(bar).equals(plan.chord(bar - 1))
+                || plan.barInPhrase(bar) % 4 == 0 || plan.isEnding(bar);
+    }
+
+    /** Bars from {@code bar} (a striking bar) to the next strike. */
+    private int holdBars(int bar) {
+        int k = 1;
+        while (bar + k < plan.bars && !strikes(bar + k)) {
+            k++;
+        }
+        return k;
+    }
 
     /**
      * The voicing of {@code chord} in [low, high] (MIDI) that moves least from the part's previous one:
@@ -531,8 +564,8 @@ final class Arrangement {
             }
             case LOFI -> {
                 int[] v = voice(Part.EPIANO, tones, 50, 74);
-                String[] comps = {"x.....x.", "x..x..x.", "x.....x.", "..x...x."};
-                String comp = intro || level < 0.3 ? "x......." : comps[(section.groove() * 2 + bar) % comps.length];
+                String[] comps = {"x.....x.", "x..x..x.", "x...x...", "..x...x.", "x..x...x"};
+                String comp = intro || level < 0.3 ? "x......." : comps[(section.flavor() + bar) % comps.length];
                 for (int slot = 0; slot < 8; slot++) {
                     if (comp.charAt(slot) != 'x') {
                         continue;
@@ -552,24 +585,25 @@ final class Arrangement {
             }
             case ACOUSTIC -> strums(bar, chord, level, intro, section, random, out);
             case CINEMATIC -> {
+                ostinato(bar, chord, level, intro, random, out);
+                if (!strikes(bar)) {
+                    return;
+                }
+                double end = beatTime(bar + holdBars(bar), 0) + 0.08;
                 int[] v = voice(Part.STRINGS, tones, 55, 79);
                 double vel = intro ? 0.45 : 0.5 + 0.35 * level;
                 for (int i = 0; i < v.length; i++) {
-                    add(out, Part.STRINGS, start, barEnd - start + 0.08, v[i], vel, -0.5 + i * 0.3, random);
+                    add(out, Part.STRINGS, start, end - start, v[i], vel, -0.5 + i * 0.3, random);
                 }
                 if (section.counter() && !intro && level > 0.4) {
-                    add(out, Part.STRINGS, start, barEnd - start + 0.08, v[v.length - 1] + 12, vel * 0.7, 0.4, random);
+                    add(out, Part.STRINGS, start, end - start, v[v.length - 1] + 12, vel * 0.7, 0.4, random);
                 }
-                ostinato(bar, chord, level, intro, random, out);
             }
             case AMBIENT -> {
-                boolean strike = plan.barInPhrase(bar) % style.barsPerChord == 0 || plan.section(bar).start() == bar
-                        || bar == 0;
-                if (!strike) {
+                if (!strikes(bar)) {
                     return;
                 }
-                int len = Math.max(1, Math.min(style.barsPerChord, plan.section(bar).end() - bar));
-                double end = beatTime(bar + len, 0) + 0.1;
+                double end = beatTime(bar + holdBars(bar), 0) + 0.1;
                 int[] v = voice(Part.PAD, tones, 52, 76);
                 for (int i = 0; i < v.length; i++) {
                     add(out, Part.PAD, start, end - start, v[i], 0.65, -0.5 + i * 0.33, random);
@@ -588,7 +622,7 @@ final class Arrangement {
     private void arp(int bar, int[] v, double level, FormPlan.Section section, SplittableRandom random,
                      List<NoteEvent> out) {
         int[][] shapes = {{0, 1, 2, 3}, {0, 2, 1, 3}, {3, 2, 1, 0}, {0, 1, 2, 1}};
-        int[] shape = shapes[(section.letter() - 'A' + section.occurrence()) & 3];
+        int[] shape = shapes[section.flavor() & 3];
         int perBeat = level > 0.55 ? 4 : 2;
         double beat = grid.periodS;
         for (int s = 0; s < 16; s += 4 / perBeat) {
@@ -620,8 +654,8 @@ final class Arrangement {
         int[] upper = voice(Part.GUITAR, new int[] {chord.tones()[0], chord.tones()[1], chord.tones()[2]}, 55, 71);
         int low = 40 + Math.floorMod(key.tonicPitchClass + chord.root() - 4, 12);
         int[] strings = {low, low + (chord.tones()[2] - chord.tones()[0]), upper[0], upper[1], upper[2]};
-        String[] patterns = {"D.DU.UDU", "D.D.DUDU", "D..UD.DU"};
-        String p = intro || level < 0.3 ? "D.D.D.D." : patterns[(section.groove() + section.letter()) % patterns.length];
+        String[] patterns = {"D.DU.UDU", "D.D.DUDU", "D..UD.DU", "D.DUD.DU"};
+        String p = intro || level < 0.3 ? "D.D.D.D." : patterns[section.flavor() % patterns.length];
         double barEnd = beatTime(bar + 1, 0);
         for (int slot = 0; slot < 8; slot++) {
             char c = p.charAt(slot);

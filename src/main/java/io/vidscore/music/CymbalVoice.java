@@ -37,7 +37,7 @@ final class CymbalVoice extends Voice {
         switch (event.part()) {
             case CRASH -> {
                 highPass.set(4500, 0.7);
-                decay = Dsp.decay(0.8);
+                decay = Dsp.decay(0.6);
                 level = 0.8;
                 send = 0.25;
             }
@@ -87,6 +87,6 @@ final class CymbalVoice extends Voice {
             mix.right[i] += (float) (s * gainRight);
             mix.send[i] += (float) (s * send);
         }
-        return amplitude > 1e-3;
+        return amplitude > 2e-3;
     }
 }

@@ -26,9 +26,11 @@ final class Dsp {
      * Math.sin would dominate the render time.
      */
     static double sine(double t) {
-        double x = (t - Math.floor(t)) * SINE_SIZE;
-        int i = (int) x;
-        double f = x - i;
+        // The offset keeps x positive for phases down to −2^20 cycles, so a cast truncates like floor.
+        double x = (t + 1048576.0) * SINE_SIZE;
+        long whole = (long) x;
+        double f = x - whole;
+        int i = (int) (whole & (SINE_SIZE - 1));
         return SINE[i] + (SINE[i + 1] - SINE[i]) * f;
     }
 

@@ -58,7 +58,7 @@ final class FmVoice extends Voice {
                 indexDecay = Dsp.decay(0.15);
                 tine = 0;
                 holdDecay = Dsp.decay(1.6);
-                release = Dsp.decay(0.35);
+                release = Dsp.decay(0.2);
                 tremoloInc = 5.0 / Dsp.SR;
                 level = 0.5;
                 send = 0.4;
@@ -70,7 +70,7 @@ final class FmVoice extends Voice {
                 indexDecay = Dsp.decay(0.06);
                 tine = 0;
                 holdDecay = Dsp.decay(1.1);
-                release = Dsp.decay(0.5);
+                release = Dsp.decay(0.35);
                 tremoloInc = 0;
                 level = 0.45;
                 send = 0.55;
@@ -95,43 +95,66 @@ final class FmVoice extends Voice {
         gateLeft = event.gateFrames();
     }
 
+    /**
+     * Envelopes (FM index, amplitude, tremolo) run at control rate, every {@value #CONTROL} samples, and are
+     * ramped linearly in between: the audio loop is then two table sines and a few multiply-adds.
+     */
+    private static final int CONTROL = 16;
+
     @Override
     boolean renderFrames(Mix mix, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double mod = (index + indexFloor) * Dsp.sine(modPhase);
-            double s = Dsp.sine(carrierPhase + mod);
-            if (tine > 1e-4) {
-                s += tine * Dsp.sine(tinePhase);
-                tinePhase += tineInc;
-                tine *= tineDecay;
+        double gl = gainLeft * level;
+        double gr = gainRight * level;
+        double sendGain = send * level;
+        int i = from;
+        while (i < to) {
+            int n = Math.min(CONTROL, to - i);
+            double g0 = amplitude * attack * tremolo();
+            double i0 = index + indexFloor;
+            // Advance the envelopes by n samples.
+            for (int k = 0; k < n; k++) {
+                index *= indexDecay;
+                if (gateLeft > 0) {
+                    gateLeft--;
+                    amplitude *= holdDecay;
+                } else {
+                    amplitude *= release;
+                }
             }
-            if (tremoloInc > 0) {
-                s *= 1 - 0.25 * (0.5 + 0.5 * Dsp.sine(tremoloPhase));
-                tremoloPhase += tremoloInc;
+            attack = Math.min(1, attack + attackStep * n);
+            tremoloPhase += tremoloInc * n;
+            double g1 = amplitude * attack * tremolo();
+            double dg = (g1 - g0) / n;
+            double di = (index + indexFloor - i0) / n;
+            double g = g0;
+            double ix = i0;
+            for (int k = 0; k < n; k++, i++) {
+                double s = Dsp.sine(carrierPhase + ix * Dsp.sine(modPhase));
+                if (tine > 1e-4) {
+                    s += tine * Dsp.sine(tinePhase);
+                    tinePhase += tineInc;
+                    tine *= tineDecay;
+                }
+                carrierPhase += carrierInc;
+                if (carrierPhase >= 1) {
+                    carrierPhase -= 1;
+                }
+                modPhase += modInc;
+                if (modPhase >= 1) {
+                    modPhase -= 1;
+                }
+                double out = g * s;
+                g += dg;
+                ix += di;
+                mix.left[i] += (float) (out * gl);
+                mix.right[i] += (float) (out * gr);
+                mix.send[i] += (float) (out * sendGain);
             }
-            carrierPhase += carrierInc;
-            if (carrierPhase >= 1) {
-                carrierPhase -= 1;
-            }
-            modPhase += modInc;
-            if (modPhase >= 1) {
-                modPhase -= 1;
-            }
-            index *= indexDecay;
-            if (attack < 1) {
-                attack = Math.min(1, attack + attackStep);
-            }
-            if (gateLeft > 0) {
-                gateLeft--;
-                amplitude *= holdDecay;
-            } else {
-                amplitude *= release;
-            }
-            double out = level * amplitude * attack * s;
-            mix.left[i] += (float) (out * gainLeft);
-            mix.right[i] += (float) (out * gainRight);
-            mix.send[i] += (float) (out * send);
         }
-        return amplitude > 1e-4;
+        return amplitude > 1e-3;
+    }
+
+    private double tremolo() {
+        return tremoloInc > 0 ? 1 - 0.25 * (0.5 + 0.5 * Dsp.sine(tremoloPhase)) : 1;
     }
 }

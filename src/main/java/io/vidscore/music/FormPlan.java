@@ -27,7 +27,7 @@ final class FormPlan {
 
     /** One section: bars [start, end), its letter and how many times the letter came before. */
     record Section(int start, int end, char letter, int occurrence, int[] progression, Motif motif, int groove,
-                   boolean melody, boolean counter, double lift) {
+                   boolean melody, boolean counter, double lift, int flavor) {
         String label() {
             return letter == 'I' ? "intro" : letter == 'Z' ? "end" : letter + "'".repeat(occurrence);
         }
@@ -99,9 +99,11 @@ final class FormPlan {
         int[] order = shuffled(bank.length, random);
         List<Character> letters = letters(split.size(), random);
         Motif[] motifs = new Motif[8];
+        int[] flavors = new int[8];
         int[] occurrences = new int[26];
         if (introBars > 0) {
-            sections.add(new Section(0, introBars, 'I', 0, bank[order[0]], null, 0, false, false, -0.25));
+            sections.add(new Section(0, introBars, 'I', 0, bank[order[0]], null, 0, false, false, -0.25,
+                    random.nextInt(1 << 16)));
         }
         for (int i = 0; i < split.size(); i++) {
             int from = split.get(i);
@@ -113,10 +115,11 @@ final class FormPlan {
             int index = letter - 'A';
             if (motifs[index] == null) {
                 motifs[index] = Motif.generate(random);
+                flavors[index] = random.nextInt(1 << 16);
             }
             int occurrence = occurrences[index]++;
             Motif motif = occurrence == 0 ? motifs[index] : motifs[index].varied(random);
-            int groove = (index + occurrence) % 2;
+            int groove = (index + occurrence + flavors[index]) % 2;
             boolean melody = index != 1 || occurrence > 0 || random.nextBoolean();
             boolean counter = index > 0 || occurrence > 0;
             double lift = switch (index) {
@@ -126,11 +129,11 @@ final class FormPlan {
                 default -> 0.05;
             };
             sections.add(new Section(from, to, letter, occurrence, bank[order[index % order.length]], motif, groove,
-                    melody, counter, lift));
+                    melody, counter, lift, flavors[index] + occurrence));
         }
         if (finalBar < bars || sections.isEmpty()) {
             sections.add(new Section(finalBar, bars, 'Z', 0, new int[] {0}, sections.isEmpty() ? Motif.generate(random)
-                    : lastMotif(), 0, true, false, 0));
+                    : lastMotif(), 0, true, false, 0, 0));
         }
         sectionOfBar = new int[bars];
         for (int s = 0; s < sections.size(); s++) {

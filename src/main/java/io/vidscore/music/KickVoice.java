@@ -4,9 +4,11 @@ package io.vidscore.music;
  * Membrane drums from one model: a sine whose pitch sweeps down (the "thump"), plus a 1 ms burst of noise
  * (the beater click that gives a sharp onset, so the beat is heard — and tracked — even under pads).
  * <ul>
- * <li>KICK: 155 → 45 Hz, punchy (electronic), or 130 → 50 Hz with a softer click (the acoustic styles);</li>
- * <li>TOM: a low tom, 120 → 82 Hz, longer ring, some reverb;</li>
- * <li>BOOM: the cinematic hit, 70 → 36 Hz with a long body and a big reverb send.</li>
+ * <li>KICK: settling on the note's pitch (the tonic, C#1–C2, 35–65 Hz) from 3.4 times it, punchy
+ *     (electronic), or from about twice it with a softer click (the other styles);</li>
+ * <li>TOM: a low tom settling on the note's pitch (the tonic, E2–Eb3), longer ring, some reverb;</li>
+ * <li>BOOM: the cinematic hit, from twice the note's pitch (the tonic, D1–C#2) down to it, with a long
+ *     body and a big reverb send.</li>
  * </ul>
  */
 final class KickVoice extends Voice {
@@ -36,13 +38,20 @@ final class KickVoice extends Voice {
         pitchEnvelope = 1;
         clickDecay = Dsp.decay(0.0012);
         switch (event.part()) {
-            case TOM -> set(82, 38, 0.05, 0.28, 0.35, 1.25, 0.18);
-            case BOOM -> set(36, 34, 0.09, 0.7, 0.4, 1.9, 0.35);
+            case TOM -> {
+                double hz = event.midi() > 0 ? Dsp.hz(event.midi()) : 82;
+                set(hz, 0.45 * hz, 0.05, 0.2, 0.35, 1.25, 0.18);
+            }
+            case BOOM -> {
+                double hz = event.midi() > 0 ? Dsp.hz(event.midi()) : 36;
+                set(hz, hz, 0.09, 0.5, 0.4, 1.5, 0.35);
+            }
             default -> {
+                double hz = event.midi() > 0 ? Dsp.hz(event.midi()) : 45;
                 if (punchy) {
-                    set(45, 110, 0.035, 0.16, 0.5, 1.6, 0);
+                    set(hz, 2.4 * hz, 0.035, 0.16, 0.5, 1.6, 0);
                 } else {
-                    set(50, 80, 0.03, 0.13, 0.32, 1.5, 0);
+                    set(hz, 1.1 * hz, 0.03, 0.13, 0.32, 1.6, 0);
                 }
             }
         }
@@ -72,13 +81,17 @@ final class KickVoice extends Voice {
             if (phase >= 1) {
                 phase -= 1;
             }
-            double s = level * (Dsp.sine(phase) * body + clickLevel * click * noise.next());
+            double s = Dsp.sine(phase) * body;
+            if (click > 1e-4) {
+                s += clickLevel * click * noise.next();
+                click *= clickDecay;
+            }
+            s *= level;
             body *= bodyDecay;
-            click *= clickDecay;
             mix.left[i] += (float) (s * gl);
             mix.right[i] += (float) (s * gr);
             mix.send[i] += (float) (s * send);
         }
-        return body > 1e-3;
+        return body > 2e-3;
     }
 }

@@ -25,11 +25,11 @@ final class PadVoice extends Voice {
     }
 
     static Patch strings(double brightness) {
-        return new Patch(9, 0.55, 0.7, 1400 + 1400 * brightness, 5.2, 0.24, 0.6);
+        return new Patch(9, 0.55, 0.45, 1400 + 1400 * brightness, 5.2, 0.17, 0.6);
     }
 
     static Patch contrabass() {
-        return new Patch(5, 0.12, 0.35, 420, 0, 0.62, 0.15);
+        return new Patch(5, 0.12, 0.35, 420, 0, 0.45, 0.15);
     }
 
     private final Patch p;
@@ -42,7 +42,8 @@ final class PadVoice extends Voice {
     private double incA;
     private double incB;
     private double vibratoPhase;
-    private double vibratoInc;
+    private final double vibratoInc;
+    private double vibrato = 1;
     private double velocity;
     private double amplitude;
     private long gateLeft;
@@ -81,14 +82,12 @@ final class PadVoice extends Voice {
             } else {
                 amplitude -= amplitude * release;
             }
-            double a = incA;
-            double b = incB;
-            if (vibratoInc > 0) {
-                vibratoPhase += vibratoInc;
-                double v = 1 + 0.0025 * Dsp.sine(vibratoPhase);
-                a *= v;
-                b *= v;
+            if (vibratoInc > 0 && (i & 15) == 0) {
+                vibratoPhase += 16 * vibratoInc;
+                vibrato = 1 + 0.0025 * Dsp.sine(vibratoPhase);
             }
+            double a = incA * vibrato;
+            double b = incB * vibrato;
             double osc = Dsp.saw(phaseA, a) + Dsp.saw(phaseB, b);
             phaseA += a;
             if (phaseA >= 1) {
@@ -103,6 +102,6 @@ final class PadVoice extends Voice {
             mix.right[i] += (float) (s * gainRight);
             mix.send[i] += (float) (s * p.send());
         }
-        return gateLeft > 0 || amplitude > 2e-3;
+        return gateLeft > 0 || amplitude > 5e-3;
     }
 }

@@ -25,7 +25,7 @@ final class PluckVoice extends Voice {
     }
 
     static Patch guitar(double saturation) {
-        return new Patch(2.2, 0.35 + 0.3 * saturation, 0.05, 1.25, 0.25);
+        return new Patch(2.2, 0.15 + 0.25 * saturation, 0.05, 1.25, 0.25);
     }
 
     static Patch nylon() {
@@ -89,7 +89,7 @@ final class PluckVoice extends Voice {
         apOut = 0;
         amplitude = 1;
         gateLeft = event.gateFrames();
-        life = Math.round(4 * Dsp.SR);
+        life = Math.round(Math.min(4, 1.2 * ringS) * Dsp.SR);
     }
 
     @Override

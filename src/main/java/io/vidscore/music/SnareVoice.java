@@ -4,7 +4,7 @@ package io.vidscore.music;
  * Snare-family hits from a tone and band-passed noise:
  * <ul>
  * <li>SNARE: a two-partial head (180 and 330 Hz) under noise for the wires;</li>
- * <li>RIM: a short, high, woody click (cajón or rim, for the acoustic style);</li>
+ * <li>RIM: a short, high, woody click (cajón or rim, for the acoustic style) tuned to the note's pitch;</li>
  * <li>CLAP: three noise bursts 11 ms apart, then a short tail — the layered hand clap.</li>
  * </ul>
  */
@@ -44,10 +44,11 @@ final class SnareVoice extends Voice {
         switch (event.part()) {
             case RIM -> {
                 wires.set(2500, 1.2);
-                toneDecay = Dsp.decay(0.018);
+                toneDecay = Dsp.decay(0.012);
                 wireDecay = Dsp.decay(0.01);
-                w1 = 820 / Dsp.SR;
-                w2 = 1650 / Dsp.SR;
+                double hz = event.midi() > 0 ? Dsp.hz(event.midi()) : 820;
+                w1 = hz / Dsp.SR;
+                w2 = 2 * hz / Dsp.SR;
                 toneLevel = 1.6;
                 wireLevel = 1.2;
                 send = 0.2;

@@ -42,7 +42,7 @@ final class SynthVoice extends Voice {
     }
 
     static Patch uprightBass() {
-        return new Patch(0.35, 0.85, 0, 260, 1100, 0.035, 1.4, 0.002, 0.55, 0.06, 1.15, 0.08);
+        return new Patch(0.2, 0.9, 0, 240, 900, 0.035, 1.2, 0.002, 0.55, 0.06, 1.2, 0.08);
     }
 
     static Patch arp(double brightness) {
@@ -123,6 +123,6 @@ final class SynthVoice extends Voice {
             mix.right[i] += (float) (s * gainRight);
             mix.send[i] += (float) (s * p.send());
         }
-        return envelope > 1e-4;
+        return gateLeft > 0 ? envelope > 1e-3 : envelope * amplitude > 1e-3;
     }
 }
