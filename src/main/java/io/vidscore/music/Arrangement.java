@@ -44,6 +44,10 @@ final class Arrangement {
     private int melodyLast = -1;
     private final Part melodyPart;
     private final int melodyCenter;
+    /** Seeded register preference of the first voicing, from which all later ones are led: −4, 0 or +4. */
+    private final int voicingBias;
+    /** Seeded: pads and strings of the slow styles in open (drop-2) rather than close position. */
+    private final boolean spread;
 
     Arrangement(MusicRequest request, BeatGrid grid, Tonality key, Style style) {
         this.grid = grid;
@@ -59,6 +63,9 @@ final class Arrangement {
             case ACOUSTIC -> Part.NYLON;
             default -> Part.CELESTA;
         };
+        SplittableRandom colour = new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL);
+        this.voicingBias = 4 * colour.nextInt(3) - 4;
+        this.spread = style.barsPerChord > 1 && colour.nextBoolean();
         int register = switch (style) {
             case ELECTRONIC -> 74;
             case LOFI -> 72;
@@ -456,7 +463,19 @@ final class Arrangement {
                     }
                 }
             }
-            case CINEMATIC, AMBIENT -> {
+            case AMBIENT -> {
+                // The seed picks the sub's pattern: held root, root and fifth, or root with its octave on 3.
+                int kind = plan.section(bar).flavor() % 3;
+                if (kind == 0 && strikes(bar)) {
+                    double end = beatTime(bar + holdBars(bar), 0);
+                    add(out, part, start, end - start + 0.05, root, 0.7 + 0.2 * level, 0, random);
+                } else if (kind > 0) {
+                    add(out, part, start, 2 * beat - 0.05, root, 0.7 + 0.2 * level, 0, random);
+                    add(out, part, beatTime(bar, 2), 2 * beat, kind == 1 ? fifth - (fifth - root > 7 ? 12 : 0)
+                            : root + 12, 0.6 + 0.2 * level, 0, random);
+                }
+            }
+            case CINEMATIC -> {
                 if (strikes(bar)) {
                     double end = beatTime(bar + holdBars(bar), 0);
                     add(out, part, start, end - start + 0.05, root, (style == Style.AMBIENT ? 0.7 : 0.6) + 0.2 * level,
@@ -495,7 +514,7 @@ final class Arrangement {
         int[] previous = voicings.get(part);
         int[] best = null;
         double bestCost = Double.MAX_VALUE;
-        int center = (low + high) / 2;
+        int center = (low + high) / 2 + voicingBias;
         for (int inversion = 0; inversion < n; inversion++) {
             int[] close = new int[n];
             for (int i = 0; i < n; i++) {
@@ -542,6 +561,13 @@ final class Arrangement {
             java.util.Arrays.sort(best);
         }
         voicings.put(part, best);
+        if (spread && n >= 3 && (part == Part.PAD || part == Part.STRINGS) && best[n - 2] - 12 >= low - 5) {
+            // Drop-2: the second voice from the top an octave down, for an open, wider sound.
+            int[] open = best.clone();
+            open[n - 2] -= 12;
+            java.util.Arrays.sort(open);
+            return open;
+        }
         return best;
     }
 
@@ -600,13 +626,29 @@ final class Arrangement {
                 }
             }
             case AMBIENT -> {
-                if (!strikes(bar)) {
+                // The seed picks the pad's articulation: held across the chord, swelling again every bar, or
+                // re-voiced on beat 3 (the top voice moves to the next chord tone).
+                int kind = (section.flavor() / 3) % 3;
+                if (kind == 0 && !strikes(bar)) {
                     return;
                 }
-                double end = beatTime(bar + holdBars(bar), 0) + 0.1;
+                int hold = kind == 0 ? holdBars(bar) : 1;
+                double end = beatTime(bar + hold, 0) + 0.1;
+                double middle = beatTime(bar, 2);
                 int[] v = voice(Part.PAD, tones, 52, 76);
                 for (int i = 0; i < v.length; i++) {
-                    add(out, Part.PAD, start, end - start, v[i], 0.65, -0.5 + i * 0.33, random);
+                    boolean moves = kind == 2 && i == v.length - 1;
+                    add(out, Part.PAD, start, (moves ? middle : end) - start, v[i], 0.65, -0.5 + i * 0.33, random);
+                }
+                if (kind == 2) {
+                    int top = nearestChordTone(v[v.length - 1] + 3, chord, -1);
+                    if (top <= v[v.length - 1]) {
+                        top = nearestChordTone(v[v.length - 1] + 5, chord, -1);
+                    }
+                    add(out, Part.PAD, middle, end - middle, top, 0.55, 0.5, random);
+                }
+                if (kind != 0 && !strikes(bar)) {
+                    return;
                 }
                 if (!intro && (section.counter() || level > 0.5)) {
                     int[] high = voice(Part.STRINGS, new int[] {tones[0], tones[1], tones[2]}, 67, 86);
@@ -637,14 +679,21 @@ final class Arrangement {
     /** Cinematic: pizzicato eighths (quarters when calm) on root, fifth and octave, beats accented. */
     private void ostinato(int bar, Chord chord, double level, boolean intro, SplittableRandom random,
                           List<NoteEvent> out) {
+        // The cell (root, fifth, octave, third in some order) is the section's, chosen by the seed.
         int root = 45 + Math.floorMod(key.tonicPitchClass + chord.root() - 9, 12);
-        int[] cell = {root, root + (chord.tones()[2] - chord.tones()[0]), root + 12,
-                root + (chord.tones()[2] - chord.tones()[0])};
+        int fifth = root + (chord.tones()[2] - chord.tones()[0]);
+        int third = root + (chord.tones()[1] - chord.tones()[0]);
+        int[][] cells = {{root, fifth, root + 12, fifth}, {root, root + 12, fifth, root + 12},
+            {root, fifth, root + 12, third + 12}, {root, root, fifth, root + 12}, {root + 12, fifth, third + 12, fifth}};
+        int flavor = plan.section(bar).flavor();
+        int[] cell = cells[flavor % cells.length];
+        int rotation = (flavor / cells.length) % 4;
+        int octave = (flavor / (4 * cells.length)) % 2 == 0 ? 0 : 12;
         int perBeat = intro || level < 0.35 ? 1 : 2;
         for (int e = 0; e < 8; e += 2 / perBeat) {
             double vel = (e % 2 == 0 ? 0.85 : 0.55) * (0.7 + 0.3 * level) * human(random);
             double t = stepTime(bar, 2 * e) + (e % 2 == 0 ? 0 : loose(random));
-            add(out, Part.PIZZICATO, t, 0.2 * grid.periodS, cell[e % 4], vel, 0.3, random);
+            add(out, Part.PIZZICATO, t, 0.2 * grid.periodS, cell[(e + rotation) % 4] + octave, vel, 0.3, random);
         }
     }
 
@@ -735,7 +784,8 @@ final class Arrangement {
         boolean slow = style.barsPerChord > 1;
         int inPhrase = plan.barInPhrase(bar);
         if (slow && inPhrase % 2 == 1) {
-            return; // slow styles: one melodic bar, then let it ring
+            twinkle(bar, chord, level, section, random, out); // slow styles: one melodic bar, then an echo
+            return;
         }
         int role = inPhrase / style.barsPerChord;
         boolean cadenceBar = role == 3 || plan.changesAfter(bar) || plan.changesAfter(bar + 1) && slow;
@@ -775,6 +825,29 @@ final class Arrangement {
             last = pitch;
         }
         melodyLast = last;
+    }
+
+    /**
+     * Slow styles, in the bar after a melodic one: two or three soft chord tones an octave above the melody,
+     * on beats drawn from the section's flavour and the bar — an echo, not a second tune.
+     */
+    private void twinkle(int bar, Chord chord, double level, FormPlan.Section section, SplittableRandom random,
+                         List<NoteEvent> out) {
+        int bits = (int) ((section.flavor() * 0x9E3779B1L + bar * 0x85EBCA6BL) >>> 7);
+        int count = 2 + (bits & 1);
+        int reference = melodyLast < 0 ? melodyCenter : melodyLast;
+        int previousSlot = 0;
+        for (int k = 0; k < count; k++) {
+            // On beats 2, 3 or 4: the echo reinforces the pulse rather than blurring it.
+            int slot = previousSlot + 2 * (1 + ((bits >>> (2 + 3 * k)) & 1));
+            if (slot > 6) {
+                break;
+            }
+            previousSlot = slot;
+            int pitch = nearestChordTone(reference + 12 + ((bits >>> (18 + 2 * k)) & 3) * 3 - 4, chord, -1);
+            add(out, melodyPart, stepTime(bar, 2 * slot), 1.5 * grid.periodS, pitch, (0.3 + 0.2 * level)
+                    * human(random), 0.3, random);
+        }
     }
 
     // ---- ending ------------------------------------------------------------------------------------

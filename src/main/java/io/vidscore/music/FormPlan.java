@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
  * <li>A section starts at the bar line nearest its scene cut; the bar before carries a fill or riser.</li>
  * <li>A section's last bar turns to the dominant when the next section follows, so the change is prepared.</li>
  * <li>Ending: the final bar is the last bar starting at least {@value #ENDING_RING_S} s before the end; it
- *     holds the tonic triad until the end. The two bars before it are the cadence: IV–V (major), iv–V in
- *     minor for acoustic and lofi, bVI–bVII (aeolian) for cinematic, ambient and electronic.</li>
+ *     holds the tonic triad until the end. The two bars before it are the cadence, chosen by the seed:
+ *     IV–V, ii–V or vi–V in major; iv–V or VI–V in minor for acoustic and lofi; bVI–bVII or iv–bVII
+ *     (aeolian) in minor for cinematic, ambient and electronic.</li>
  * </ul>
  */
 final class FormPlan {
@@ -29,7 +30,10 @@ final class FormPlan {
     record Section(int start, int end, char letter, int occurrence, int[] progression, Motif motif, int groove,
                    boolean melody, boolean counter, double lift, int flavor) {
         String label() {
-            return letter == 'I' ? "intro" : letter == 'Z' ? "end" : letter + "'".repeat(occurrence);
+            if (letter == 'I' || letter == 'Z') {
+                return letter == 'I' ? "intro" : "end";
+            }
+            return occurrence < 3 ? letter + "'".repeat(occurrence) : letter + Integer.toString(occurrence + 1);
         }
     }
 
@@ -43,6 +47,8 @@ final class FormPlan {
     private final int[] sectionOfBar;
     private final Chord[] chords;
     final int[] cutBeats;
+    /** Degree of the chord two bars before the end (the one before the dominant), chosen by the seed. */
+    private final int preDominant;
 
     FormPlan(Style style, Tonality key, BeatGrid grid, double[] cutsS, long seed) {
         this.style = style;
@@ -95,6 +101,8 @@ final class FormPlan {
         }
 
         SplittableRandom random = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
+        int[] preDominants = key.major ? new int[] {3, 1, 5} : aeolian(style, key) ? new int[] {5, 3} : new int[] {3, 5};
+        this.preDominant = preDominants[random.nextInt(preDominants.length)];
         int[][] bank = key.major ? style.majorProgressions : style.minorProgressions;
         int[] order = shuffled(bank.length, random);
         List<Character> letters = letters(split.size(), random);
@@ -223,9 +231,13 @@ final class FormPlan {
         return chords[Math.min(bar, bars - 1)];
     }
 
+    /** Minor keys of these styles cadence modally (bVII–i), the others with the raised leading tone (V–i). */
+    private static boolean aeolian(Style style, Tonality key) {
+        return !key.major && (style == Style.CINEMATIC || style == Style.AMBIENT || style == Style.ELECTRONIC);
+    }
+
     private Chord chordOf(int bar) {
-        boolean minorAeolian = !key.major
-                && (style == Style.CINEMATIC || style == Style.AMBIENT || style == Style.ELECTRONIC);
+        boolean minorAeolian = aeolian(style, key);
         if (bar >= finalBar) {
             return Chord.of(key, style, 0, true, false);
         }
@@ -233,7 +245,7 @@ final class FormPlan {
             return Chord.of(key, style, minorAeolian ? 6 : 4, false, true);
         }
         if (bar == finalBar - 2 && bar >= 1) {
-            return Chord.of(key, style, minorAeolian ? 5 : 3, false, false);
+            return Chord.of(key, style, preDominant, false, false);
         }
         Section s = section(bar);
         int inSection = bar - s.start;

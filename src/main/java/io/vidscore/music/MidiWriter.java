@@ -17,7 +17,8 @@ import java.util.Set;
  * beat is, not necessarily on tick 0).
  *
  * <p>A note that starts again while still held on its channel (a pad re-struck across a bar line, say)
- * is ended at the new start, so note-ons and note-offs always pair.
+ * is ended at the new start, so note-ons and note-offs always pair; a key struck twice on the same tick
+ * has its second strike one tick later.
  */
 final class MidiWriter {
     static final int PPQ = 480;
@@ -78,6 +79,7 @@ final class MidiWriter {
             events.add(new Event(0, 1, new byte[] {(byte) (0xC0 | channel), (byte) program}));
         }
         long[] heldUntil = new long[128];
+        long[] heldOn = new long[128];
         int[] heldIndex = new int[128];
         java.util.Arrays.fill(heldIndex, -1);
         for (NoteEvent n : notes) {
@@ -90,6 +92,11 @@ final class MidiWriter {
             long off = part == null ? on + DRUM_TICKS
                     : Math.max(on + 1, Math.round((n.startFrame() + n.gateFrames()) * ticksPerFrame));
             int velocity = Math.max(1, Math.min(127, (int) Math.round(n.velocity() * 127)));
+            if (heldIndex[pitch] >= 0 && heldOn[pitch] >= on) {
+                // The same key struck twice at once: the second strike a tick later, so the first can end.
+                on = heldOn[pitch] + 1;
+                off = Math.max(off, on + 1);
+            }
             if (heldIndex[pitch] >= 0 && heldUntil[pitch] > on) {
                 // Still sounding: end the earlier note where this one starts.
                 Event old = events.get(heldIndex[pitch]);
@@ -98,6 +105,7 @@ final class MidiWriter {
             events.add(new Event(on, 3, new byte[] {(byte) (0x90 | channel), (byte) pitch, (byte) velocity}));
             events.add(new Event(off, 2, new byte[] {(byte) (0x80 | channel), (byte) pitch, 0}));
             heldUntil[pitch] = off;
+            heldOn[pitch] = on;
             heldIndex[pitch] = events.size() - 1;
         }
         return track(events);
