@@ -257,12 +257,16 @@ final class Arrangement {
         double soft = intro ? 0.7 : 1.0;
         switch (style) {
             case ELECTRONIC -> {
-                pattern(out, Part.KICK, EL_KICK[groove], bar, 0.95, 0, true, 16, random);
+                pattern(out, Part.KICK, EL_KICK[slowFeel() ? 0 : groove], bar, 0.95, 0, true, 16, random);
                 int lastHat = fill ? fillFrom : 16;
                 if (!intro) {
                     pattern(out, Part.CLAP, EL_CLAP, bar, 0.7 + 0.25 * level, 0.05, true, lastHat, random);
                 }
-                if (intro || perBeat == 1) {
+                if (slowFeel()) {
+                    // Downtempo: hats accent the beat; off-beat open hats would pass for the beat itself.
+                    cymbals(out, Part.CLOSED_HAT, bar, intro ? 1 : Math.max(2, perBeat), 0.45 * soft, false, lastHat,
+                            0.3, random);
+                } else if (intro || perBeat == 1) {
                     cymbals(out, Part.CLOSED_HAT, bar, 2, 0.55 * soft, true, lastHat, 0.3, random);
                 } else {
                     cymbals(out, Part.CLOSED_HAT, bar, perBeat, 0.4 + 0.2 * level, false, lastHat, 0.3, random);
@@ -314,7 +318,8 @@ final class Arrangement {
             }
             case AMBIENT -> {
                 for (int j = 0; j < BeatGrid.BEATS_PER_BAR; j++) {
-                    double v = (j == 0 ? 0.62 : 0.5) * (0.85 + 0.3 * level) * soft;
+                    // The heartbeat stays nearly as strong in the intro: it is all the pulse there is.
+                    double v = (j == 0 ? 0.7 : 0.58) * (0.85 + 0.3 * level) * (intro ? 0.9 : 1);
                     add(out, Part.KICK, beatTime(bar, j), 0, 0, v * human(random), 0, random);
                 }
                 if (level > 0.35 && !intro) {
@@ -329,6 +334,11 @@ final class Arrangement {
             add(out, Part.RISER, from, to - from, 60, 0.5 + 0.3 * level, 0, random);
         }
         crashes(bar, level, random, out);
+    }
+
+    /** Electronic below 105 BPM is played with a downtempo feel: nothing accents the off-beats. */
+    private boolean slowFeel() {
+        return style == Style.ELECTRONIC && grid.periodS > 60 / 105.0;
     }
 
     private boolean isCutBar(int bar) {
@@ -425,10 +435,13 @@ final class Arrangement {
                 if (level < 0.35) {
                     add(out, part, start, 1.9 * beat, root, v, 0, random);
                     add(out, part, beatTime(bar, 2), 1.9 * beat, root, v, 0, random);
-                } else if (level < 0.7) {
+                } else if (level < 0.7 || slowFeel()) {
+                    // Off-beat pumping bass; on the beat at slow tempi, where the off-beats would take over.
+                    int offset = slowFeel() ? 0 : 2;
                     for (int j = 0; j < 4; j++) {
                         int pitch = j == 3 && changing ? approach(nextRoot, false, random) : root;
-                        add(out, part, stepTime(bar, 4 * j + 2), 0.45 * beat, pitch, v, 0, random);
+                        add(out, part, stepTime(bar, 4 * j + offset), (slowFeel() ? 0.8 : 0.45) * beat, pitch, v, 0,
+                                random);
                     }
                 } else {
                     for (int s = 0; s < 8; s++) {
@@ -573,7 +586,7 @@ final class Arrangement {
 
     private void chords(int bar, Chord chord, double level, boolean intro, FormPlan.Section section,
                         SplittableRandom random, List<NoteEvent> out) {
-        double start = bar == 0 ? 0 : beatTime(bar, 0);
+        double start = beatTime(bar, 0);
         double barEnd = beatTime(bar + 1, 0);
         double beat = grid.periodS;
         int[] tones = chord.tones();
@@ -855,7 +868,7 @@ final class Arrangement {
     private void ending(int bar, SplittableRandom random, List<NoteEvent> out) {
         double stopAt = grid.durationS - STOP_PULSE_BEFORE_END_S;
         boolean first = bar == plan.finalBar;
-        double start = bar == 0 ? 0 : beatTime(bar, 0);
+        double start = beatTime(bar, 0);
         double hold = grid.durationS - start;
         Chord tonic = plan.chord(bar);
         int[] triad = tonic.tones();

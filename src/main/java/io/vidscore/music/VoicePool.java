@@ -27,12 +27,9 @@ final class VoicePool {
         chosen.start(event, offsetInBlock);
     }
 
-    static final java.util.Map<String, long[]> STATS = new java.util.TreeMap<>();
-
     void render(Mix mix, int frames) {
         for (Voice v : voices) {
             if (v.active) {
-                STATS.computeIfAbsent(v.getClass().getSimpleName(), k -> new long[1])[0] += frames;
                 v.render(mix, frames);
             }
         }
