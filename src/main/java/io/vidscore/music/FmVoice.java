@@ -8,14 +8,21 @@ package io.vidscore.music;
  * <li>VIBES: modulator at 4× with a small index (the bar's overtone), 5 Hz tremolo, long decay;</li>
  * <li>CELESTA: modulator at 3× then quickly softening: a bell-like, dark celesta.</li>
  * </ul>
- * Every sine comes from {@link Dsp#sine}'s table.
+ * The carrier's sine comes from {@link Dsp#sine}'s table; the modulator and the tine, at constant
+ * frequencies, are rotating phasors (a complex multiply per sample), renormalised every control block.
  */
 final class FmVoice extends Voice {
+    private double modX;
+    private double modY;
+    private double modCos;
+    private double modSin;
+    private double tineX;
+    private double tineY;
+    private double tineCos;
+    private double tineSin;
     private double carrierPhase;
     private double carrierInc;
-    private double modPhase;
     private double modInc;
-    private double tinePhase;
     private double tineInc;
     private double index;
     private double indexFloor;
@@ -45,8 +52,6 @@ final class FmVoice extends Voice {
         double v = event.velocity();
         carrierInc = hz / Dsp.SR;
         carrierPhase = 0;
-        modPhase = 0;
-        tinePhase = 0;
         tremoloPhase = 0;
         attack = 0;
         attackStep = 1 / (0.002 * Dsp.SR);
@@ -57,6 +62,7 @@ final class FmVoice extends Voice {
                 indexFloor = 0.05;
                 indexDecay = Dsp.decay(0.15);
                 tine = 0;
+                tineInc = 0;
                 holdDecay = Dsp.decay(1.6);
                 release = Dsp.decay(0.2);
                 tremoloInc = 5.0 / Dsp.SR;
@@ -69,6 +75,7 @@ final class FmVoice extends Voice {
                 indexFloor = 0.1;
                 indexDecay = Dsp.decay(0.06);
                 tine = 0;
+                tineInc = 0;
                 holdDecay = Dsp.decay(1.1);
                 release = Dsp.decay(0.35);
                 tremoloInc = 0;
@@ -92,6 +99,14 @@ final class FmVoice extends Voice {
         }
         level *= v;
         amplitude = 1;
+        modX = 1;
+        modY = 0;
+        modCos = Math.cos(Dsp.TWO_PI * modInc);
+        modSin = Math.sin(Dsp.TWO_PI * modInc);
+        tineX = 1;
+        tineY = 0;
+        tineCos = Math.cos(Dsp.TWO_PI * tineInc);
+        tineSin = Math.sin(Dsp.TWO_PI * tineInc);
         gateLeft = event.gateFrames();
     }
 
@@ -128,20 +143,24 @@ final class FmVoice extends Voice {
             double di = (index + indexFloor - i0) / n;
             double g = g0;
             double ix = i0;
+            double mx = modX;
+            double my = modY;
+            boolean ringing = tine > 1e-4;
             for (int k = 0; k < n; k++, i++) {
-                double s = Dsp.sine(carrierPhase + ix * Dsp.sine(modPhase));
-                if (tine > 1e-4) {
-                    s += tine * Dsp.sine(tinePhase);
-                    tinePhase += tineInc;
+                double s = Dsp.sine(carrierPhase + ix * my);
+                double nx = mx * modCos - my * modSin;
+                my = mx * modSin + my * modCos;
+                mx = nx;
+                if (ringing) {
+                    s += tine * tineY;
+                    double tx = tineX * tineCos - tineY * tineSin;
+                    tineY = tineX * tineSin + tineY * tineCos;
+                    tineX = tx;
                     tine *= tineDecay;
                 }
                 carrierPhase += carrierInc;
                 if (carrierPhase >= 1) {
                     carrierPhase -= 1;
-                }
-                modPhase += modInc;
-                if (modPhase >= 1) {
-                    modPhase -= 1;
                 }
                 double out = g * s;
                 g += dg;
@@ -149,6 +168,15 @@ final class FmVoice extends Voice {
                 mix.left[i] += (float) (out * gl);
                 mix.right[i] += (float) (out * gr);
                 mix.send[i] += (float) (out * sendGain);
+            }
+            // Keep the phasors on the unit circle (rounding would slowly change their amplitude).
+            double norm = 1.5 - 0.5 * (mx * mx + my * my);
+            modX = mx * norm;
+            modY = my * norm;
+            if (ringing) {
+                double tn = 1.5 - 0.5 * (tineX * tineX + tineY * tineY);
+                tineX *= tn;
+                tineY *= tn;
             }
         }
         return amplitude > 1e-3;
