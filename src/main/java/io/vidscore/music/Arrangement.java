@@ -322,9 +322,9 @@ final class Arrangement {
                     double v = (j == 0 ? 0.7 : 0.58) * (0.85 + 0.3 * level) * (intro ? 0.9 : 1);
                     add(out, Part.KICK, beatTime(bar, j), 0, 0, v * human(random), 0, random);
                 }
-                if (level > 0.35 && !intro) {
+                if (!intro) {
                     // On the beat only: the pulse, not a subdivision the ear could take for the beat.
-                    cymbals(out, Part.SHAKER, bar, 1, 0.25 + 0.2 * level, false, 16, -0.3, random);
+                    cymbals(out, Part.SHAKER, bar, 1, 0.22 + 0.25 * level, false, 16, -0.3, random);
                 }
             }
         }

@@ -34,7 +34,7 @@ enum Style {
                     Part.NYLON),
             new int[][] {{0, 5, 2, 6}, {0, 3, 4, 0}, {0, 5, 3, 4}, {5, 6, 0, 0}, {0, 6, 3, 4}, {3, 0, 6, 4}},
             new int[][] {{0, 4, 5, 3}, {0, 3, 0, 4}, {5, 3, 0, 4}, {0, 3, 5, 4}, {3, 0, 1, 4}, {0, 5, 1, 4}}),
-    /** Long pads, two bars per chord, soft heartbeat kick and shaker as the pulse, sparse celesta. */
+    /** Long pads, two bars per chord, soft heartbeat kick and a quiet shaker on the beat as the pulse, sparse celesta. */
     AMBIENT(2, 3, true, 0.0, false, true,
             EnumSet.of(Part.KICK, Part.SHAKER, Part.CRASH, Part.RISER, Part.SYNTH_BASS, Part.PAD, Part.STRINGS,
                     Part.CELESTA),
