@@ -7,7 +7,31 @@ final class Dsp {
     static final double SR = PcmSink.SAMPLE_RATE;
     static final double TWO_PI = 2 * Math.PI;
 
+    private static final int SINE_BITS = 12;
+    private static final int SINE_SIZE = 1 << SINE_BITS;
+    private static final float[] SINE = new float[SINE_SIZE + 1];
+
+    static {
+        for (int i = 0; i <= SINE_SIZE; i++) {
+            SINE[i] = (float) Math.sin(TWO_PI * i / SINE_SIZE);
+        }
+    }
+
     private Dsp() {
+    }
+
+    /**
+     * sin(2π·t) for any phase {@code t} in cycles, from a 4096-point table with linear interpolation
+     * (error below 3e-7, about −130 dB): the FM voices call it several times per sample, where
+     * Math.sin would dominate the render time.
+     */
+    static double sine(double t) {
+        // The offset keeps x positive for phases down to −2^20 cycles, so a cast truncates like floor.
+        double x = (t + 1048576.0) * SINE_SIZE;
+        long whole = (long) x;
+        double f = x - whole;
+        int i = (int) (whole & (SINE_SIZE - 1));
+        return SINE[i] + (SINE[i + 1] - SINE[i]) * f;
     }
 
     static double hz(int midi) {

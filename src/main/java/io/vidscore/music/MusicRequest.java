@@ -15,12 +15,15 @@ import java.util.Objects;
  * @param warmth       whole-video colour temperature, −1 (cold/blue) .. +1 (warm/orange)
  * @param saturation   whole-video mean saturation, 0..1
  * @param seed         makes the piece reproducible: same request, same seed, same samples
+ * @param overrides    user choices that replace what the analysis suggests ({@link Overrides#NONE}: none)
  */
 public record MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
-                           double energyRateHz, double brightness, double warmth, double saturation, long seed) {
+                           double energyRateHz, double brightness, double warmth, double saturation, long seed,
+                           Overrides overrides) {
     public MusicRequest {
         Objects.requireNonNull(cutsS, "cutsS (use an empty array)");
         Objects.requireNonNull(energy, "energy (use an empty array)");
+        Objects.requireNonNull(overrides, "overrides (use Overrides.NONE)");
         if (!(durationS >= 0) || Double.isInfinite(durationS)) {
             throw new IllegalArgumentException("durationS must be a finite value >= 0, got " + durationS);
         }
@@ -35,6 +38,62 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
         }
         if (!Double.isFinite(brightness) || !Double.isFinite(warmth) || !Double.isFinite(saturation)) {
             throw new IllegalArgumentException("brightness, warmth and saturation must be finite");
+        }
+    }
+
+    /** The request as the video analysis builds it, with no overrides. */
+    public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
+                        double energyRateHz, double brightness, double warmth, double saturation, long seed) {
+        this(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth, saturation, seed,
+                Overrides.NONE);
+    }
+
+    /** This request with {@code overrides} in place of its current ones. */
+    public MusicRequest withOverrides(Overrides overrides) {
+        return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
+                saturation, seed, overrides);
+    }
+
+    /** Tempo of the beat grid: the override when there is one, else the analysed tempo. */
+    public double effectiveTempoBpm() {
+        return overrides.bpm() != null ? overrides.bpm() : tempoBpm;
+    }
+
+    /**
+     * User overrides; every component may be null, meaning "derive it from the video". Validated on
+     * construction, so a bad value fails when the request is built, not halfway through a render.
+     *
+     * @param style one of {@link ComposerEngine#STYLES}, or null to choose from mood and energy
+     * @param bpm   tempo within 40–240 BPM, or null for the analysed tempo; the grid keeps the video's beat
+     *              phase: its beat at {@code beatOriginS} (the first visual beat) stays where it is
+     * @param key   a key such as "A minor", "F# major" or "Bb major" (see {@link #parseKey}), or null for
+     *              the key chosen from the mood
+     */
+    public record Overrides(String style, Double bpm, String key) {
+        public static final Overrides NONE = new Overrides(null, null, null);
+
+        public Overrides {
+            if (style != null && !ComposerEngine.STYLES.contains(style)) {
+                throw new IllegalArgumentException("unknown style \"" + style + "\"; accepted: "
+                        + String.join(", ", ComposerEngine.STYLES));
+            }
+            if (bpm != null && !(bpm >= 40 && bpm <= 240)) {
+                throw new IllegalArgumentException("bpm override must be within 40..240, got " + bpm);
+            }
+            if (key != null) {
+                Tonality.parse(key);
+            }
+        }
+
+        /**
+         * Checks a key name: a note letter A–G (upper case), optionally {@code #} or {@code b}, one space, then
+         * {@code major} or {@code minor} — e.g. "A minor", "F# major", "Bb major".
+         *
+         * @return the key's canonical name (unchanged when valid)
+         * @throws IllegalArgumentException naming the accepted form
+         */
+        public static String parseKey(String key) {
+            return Tonality.parse(key).name();
         }
     }
 }
