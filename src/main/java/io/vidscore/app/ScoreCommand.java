@@ -1,6 +1,8 @@
 package io.vidscore.app;
 
 import io.vidscore.events.ObjectCreated;
+import io.vidscore.music.ComposerEngine;
+import io.vidscore.music.MusicRequest;
 import io.vidscore.pipeline.BucketLayout;
 import io.vidscore.pipeline.Chain;
 import io.vidscore.pipeline.ChainSettings;
@@ -31,12 +33,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score one video: write music that fits it, and the video with that music.",
-            "Writes three files into the --out folder:",
+            "Writes into the --out folder:",
             "  <stem>.wav   the music: 48 kHz stereo, as long as the video",
             "  <stem>.mp4   the video stream, copied (not re-encoded), with the music",
             "               as its only audio track (AAC)",
-            "  <stem>.json  the report: tempo, beats, cuts, alignment, timings",
-            "Progress goes to stderr, the paths of the three files to stdout."},
+            "  <stem>.json  the report: tempo, beats, cuts, alignment, loudness, timings",
+            "  <stem>.mid   the same music as MIDI, one track per instrument",
+            "The music is mastered to -14 LUFS integrated, true peak at most -1 dBTP.",
+            "Progress goes to stderr, the paths of the files to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:scored", "1:the input was rejected (the reason is printed)", "2:wrong usage", "3:internal or environment error"})
 public class ScoreCommand implements Callable<Integer> {
@@ -58,6 +62,17 @@ public class ScoreCommand implements Callable<Integer> {
             description = "Seed for the engine's choices: the same seed and video give identical output. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--style", paramLabel = "<style>", completionCandidates = StyleNames.class,
+            description = "Music style instead of the one the picture's mood suggests: ${COMPLETION-CANDIDATES}.")
+    String style;
+
+    @Option(names = "--bpm", paramLabel = "<bpm>",
+            description = "Tempo (40-240) instead of the video's visual tempo; the beat stays on the first visual beat.")
+    Double bpm;
+
+    @Option(names = "--key", paramLabel = "<key>", description = "Key instead of the mood's, e.g. \"A minor\", \"F# major\", \"Bb major\".")
+    String key;
+
     @Option(names = "--keep-original-audio", description = "Also keep the video's own audio, as a second track.")
     boolean keepOriginalAudio;
 
@@ -78,8 +93,10 @@ public class ScoreCommand implements Callable<Integer> {
             err.println("vidscore: cannot read " + video + " (permission denied)");
             return CliErrors.EXIT_USAGE;
         }
+        MusicRequest.Overrides overrides;
         try {
             MusicEngines.create(engine);
+            overrides = new MusicRequest.Overrides(style, bpm, key);
         } catch (IllegalArgumentException e) {
             err.println("vidscore: " + e.getMessage());
             return CliErrors.EXIT_USAGE;
@@ -87,13 +104,13 @@ public class ScoreCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path bucketDir = Files.createTempDirectory("vidscore-bucket-");
         try {
-            return scoreIn(bucketDir, err);
+            return scoreIn(bucketDir, err, overrides);
         } finally {
             deleteTree(bucketDir);
         }
     }
 
-    private int scoreIn(Path bucketDir, PrintWriter err) throws IOException {
+    private int scoreIn(Path bucketDir, PrintWriter err, MusicRequest.Overrides overrides) throws IOException {
         String name = video.getFileName().toString();
         String stem = BucketLayout.stemOf(name);
         DirectoryObjectStore local = new DirectoryObjectStore(bucketDir, "local");
@@ -101,7 +118,8 @@ public class ScoreCommand implements Callable<Integer> {
 
         InProcessEvents events = new InProcessEvents();
         ConsoleProgress progress = new ConsoleProgress(err, !noProgress);
-        ChainSettings settings = ChainSettings.DEFAULT.withEngine(engine).withSeed(seed).withKeepOriginalAudio(keepOriginalAudio);
+        ChainSettings settings = ChainSettings.DEFAULT.withEngine(engine).withSeed(seed).withOverrides(overrides)
+                .withKeepOriginalAudio(keepOriginalAudio);
         events.bind(new Chain(new PublishingObjectStore(local, events), settings, progress));
 
         String key = BucketLayout.incoming(name);
@@ -115,6 +133,9 @@ public class ScoreCommand implements Callable<Integer> {
             Path mp4 = copyOut(local, BucketLayout.scored(stem), stem + ".mp4");
             Path json = copyOut(local, BucketLayout.report(stem), stem + ".json");
             PrintWriter stdout = spec.commandLine().getOut();
+            if (local.exists(BucketLayout.midi(stem))) {
+                stdout.println(copyOut(local, BucketLayout.midi(stem), stem + ".mid"));
+            }
             stdout.println(wav);
             stdout.println(mp4);
             stdout.println(json);
@@ -160,6 +181,14 @@ public class ScoreCommand implements Callable<Integer> {
             });
         } catch (IOException ignored) {
             // best effort
+        }
+    }
+
+    /** Lets --help list the styles from the one place that knows them. */
+    static class StyleNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ComposerEngine.STYLES.iterator();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vidscore.app;
 
 import io.quarkus.runtime.Quarkus;
+import io.vidscore.music.MusicRequest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -58,6 +59,15 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "<n>", description = "Engine seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--style", paramLabel = "<style>", description = "Music style for every video instead of the mood's choice.")
+    String style;
+
+    @Option(names = "--bpm", paramLabel = "<bpm>", description = "Tempo for every video instead of its visual tempo.")
+    Double bpm;
+
+    @Option(names = "--key", paramLabel = "<key>", description = "Key for every video, e.g. \"A minor\".")
+    String key;
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -68,7 +78,8 @@ public class ServeCommand implements Callable<Integer> {
                 : (ServeSettings.STORE_S3.equals(kind) ? ServeSettings.EVENTS_POLL : ServeSettings.EVENTS_WATCH);
         ServeSettings settings;
         try {
-            settings = new ServeSettings(kind, bucket, s3Endpoint, pathStyle, mode, Duration.ofSeconds(pollIntervalS), workers, engine, seed);
+            settings = new ServeSettings(kind, bucket, s3Endpoint, pathStyle, mode, Duration.ofSeconds(pollIntervalS), workers, engine, seed,
+                    new MusicRequest.Overrides(style, bpm, key));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("vidscore: " + e.getMessage());
             return CliErrors.EXIT_USAGE;

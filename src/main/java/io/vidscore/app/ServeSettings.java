@@ -1,5 +1,6 @@
 package io.vidscore.app;
 
+import io.vidscore.music.MusicRequest;
 import java.net.URI;
 import java.time.Duration;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
  *               functions, fed by the store's notifications)
  */
 record ServeSettings(String store, String bucket, URI s3Endpoint, boolean pathStyle, String events, Duration pollInterval,
-        int workers, String engine, long seed) {
+        int workers, String engine, long seed, MusicRequest.Overrides overrides) {
 
     static final String STORE_DIR = "dir";
     static final String STORE_S3 = "s3";

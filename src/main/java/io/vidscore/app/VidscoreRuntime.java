@@ -4,6 +4,7 @@ import io.vidscore.events.DirectoryWatcher;
 import io.vidscore.events.EventParser;
 import io.vidscore.events.ObjectCreated;
 import io.vidscore.events.S3Poller;
+import io.vidscore.music.MusicRequest;
 import io.vidscore.pipeline.BucketLayout;
 import io.vidscore.pipeline.Chain;
 import io.vidscore.pipeline.ChainSettings;
@@ -48,7 +49,7 @@ public class VidscoreRuntime {
             throw new IllegalStateException("already started");
         }
         ObjectStore base = openStore(s);
-        ChainSettings chainSettings = ChainSettings.DEFAULT.withEngine(s.engine()).withSeed(s.seed());
+        ChainSettings chainSettings = ChainSettings.DEFAULT.withEngine(s.engine()).withSeed(s.seed()).withOverrides(s.overrides());
         Progress log = (stage, fraction, detail) -> { };
         if (ServeSettings.EVENTS_PUSH.equals(s.events())) {
             // The store's notifications drive every stage through the HTTP functions: no in-process chaining.
@@ -113,7 +114,10 @@ public class VidscoreRuntime {
         return chain;
     }
 
-    /** vidscore.store, vidscore.bucket, vidscore.s3.endpoint, vidscore.s3.path-style, vidscore.events, ... */
+    /**
+     * vidscore.store, vidscore.bucket, vidscore.s3.endpoint, vidscore.s3.path-style, vidscore.events,
+     * vidscore.poll-interval-s, vidscore.workers, vidscore.engine, vidscore.seed, vidscore.style, vidscore.bpm, vidscore.key.
+     */
     static ServeSettings fromConfig() {
         var config = ConfigProvider.getConfig();
         String store = config.getOptionalValue("vidscore.store", String.class).orElse(ServeSettings.STORE_DIR);
@@ -126,7 +130,10 @@ public class VidscoreRuntime {
                 Duration.ofSeconds(config.getOptionalValue("vidscore.poll-interval-s", Integer.class).orElse(5)),
                 config.getOptionalValue("vidscore.workers", Integer.class).orElse(1),
                 config.getOptionalValue("vidscore.engine", String.class).orElse("composer"),
-                config.getOptionalValue("vidscore.seed", Long.class).orElse(0L));
+                config.getOptionalValue("vidscore.seed", Long.class).orElse(0L),
+                new MusicRequest.Overrides(config.getOptionalValue("vidscore.style", String.class).orElse(null),
+                        config.getOptionalValue("vidscore.bpm", Double.class).orElse(null),
+                        config.getOptionalValue("vidscore.key", String.class).orElse(null)));
     }
 
     void stop(@Observes ShutdownEvent ev) {

@@ -127,6 +127,11 @@ public final class ComposerEngine implements MusicEngine {
      * type-1 Standard MIDI File: 480 ticks per quarter, a conductor track with tempo, 4/4 and key signature,
      * then one named track per instrument with its General MIDI program, drums on channel 10.
      */
+    @Override
+    public java.util.Optional<byte[]> midi(MusicRequest request) {
+        return java.util.Optional.of(renderMidi(request));
+    }
+
     public byte[] renderMidi(MusicRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -1,6 +1,7 @@
 package io.vidscore.music;
 
 import io.vidscore.audio.PcmSink;
+import java.util.Optional;
 
 /** Turns a {@link MusicRequest} into audio. */
 public interface MusicEngine {
@@ -11,4 +12,9 @@ public interface MusicEngine {
      * then returns; the sink is left open for the caller to close.
      */
     MusicResult render(MusicRequest request, PcmSink sink);
+
+    /** The same performance as a Standard MIDI File, for engines that play notes; empty for the others. */
+    default Optional<byte[]> midi(MusicRequest request) {
+        return Optional.empty();
+    }
 }

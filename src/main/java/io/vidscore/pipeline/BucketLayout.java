@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * jobs/&lt;jobId&gt;/manifest.json       job manifest, written last by extract-frames  (extract-frames)
  * jobs/&lt;jobId&gt;/NNNN.features.npy   per-frame embeddings, float32 [n,d]           (encode-video)
  * soundtracks/&lt;stem&gt;.wav           the music                                     (generate-music)
+ * soundtracks/&lt;stem&gt;.mid           the same music as MIDI, one track per instrument (note engines)
  * scored/&lt;stem&gt;.mp4                original video stream + the music             (generate-music)
  * reports/&lt;stem&gt;.json              the report, written last: the job's completion mark
  * failed/&lt;name&gt;.json               why &lt;name&gt; could not be scored
@@ -109,6 +110,10 @@ public final class BucketLayout {
 
     public static String soundtrack(String stem) {
         return SOUNDTRACKS + stem + ".wav";
+    }
+
+    public static String midi(String stem) {
+        return SOUNDTRACKS + stem + ".mid";
     }
 
     public static String scored(String stem) {

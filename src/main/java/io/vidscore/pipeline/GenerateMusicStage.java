@@ -78,7 +78,8 @@ public final class GenerateMusicStage {
         MusicEngine engine = MusicEngines.create(settings.engine());
         double origin = analysis.beatsS().length > 0 ? analysis.beatsS()[0] : 0;
         MusicRequest request = new MusicRequest(manifest.durationS(), analysis.tempoBpm(), origin, analysis.cutsS(),
-                analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed());
+                analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed(),
+                settings.overrides());
         try (TempDir tmp = new TempDir("generate")) {
             Path wav = tmp.resolve("music.wav");
             Path video = store.download(manifest.sourceKey(), tmp.resolve("source"));
@@ -94,10 +95,14 @@ public final class GenerateMusicStage {
             progress.update(fn, 0.9, "muxing");
             ScoredVideoMuxer.mux(video, wav, scored, settings.keepOriginalAudio());
             store.putFile(BucketLayout.soundtrack(manifest.stem()), wav, Map.of("job-id", manifest.jobId()));
+            Optional<byte[]> midi = engine.midi(request);
+            if (midi.isPresent()) {
+                store.put(BucketLayout.midi(manifest.stem()), midi.get(), Map.of("job-id", manifest.jobId()));
+            }
             store.putFile(BucketLayout.scored(manifest.stem()), scored, Map.of("job-id", manifest.jobId()));
             long generateMs = (System.nanoTime() - start) / 1_000_000;
             byte[] report = Reports.build(manifest, analysis, music, mastered, settings, mood,
-                    new Reports.Timings(manifest.extractMs(), encodeMs, generateMs));
+                    new Reports.Timings(manifest.extractMs(), encodeMs, generateMs), midi.isPresent());
             store.put(BucketLayout.report(manifest.stem()), report, Map.of("job-id", manifest.jobId()));
         }
         store.delete(BucketLayout.failed(manifest.name())); // an earlier version's failure no longer applies

@@ -25,13 +25,17 @@ public final class Reports {
     }
 
     public static byte[] build(Manifest m, VisualAnalysis a, MusicResult music, GenerateMusicStage.Mastered mastered,
-            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t) {
+            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t, boolean midi) {
         AudioOnsetTracker tracker = mastered.tracker();
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("source", m.sourceKey());
         r.put("duration_s", round(m.durationS(), 3));
         r.put("engine", music.engine());
         r.put("seed", settings.seed());
+        ObjectNode overrides = r.putObject("overrides");
+        overrides.put("style", settings.overrides().style());
+        overrides.put("bpm", settings.overrides().bpm());
+        overrides.put("key", settings.overrides().key());
         r.put("job_id", m.jobId());
         r.put("created", Instant.now().toString());
 
@@ -62,7 +66,9 @@ public final class Reports {
         musicNode.put("sample_rate", PcmSink.SAMPLE_RATE);
         musicNode.put("channels", PcmSink.CHANNELS);
         musicNode.put("key", music.key());
-        musicNode.put("style", music.style());
+        musicNode.put("style", music.styleName() == null || music.styleName().isEmpty() ? music.style() : music.styleName());
+        musicNode.put("description", music.style());
+        musicNode.put("form", music.form());
         musicNode.put("notes", music.notes());
         musicNode.put("loudness_lufs", round(mastered.meter().integratedLufs(), 2));
         musicNode.put("true_peak_dbtp", round(mastered.meter().truePeakDbtp(), 2));
@@ -93,6 +99,9 @@ public final class Reports {
         ObjectNode outputs = r.putObject("outputs");
         outputs.put("audio", BucketLayout.soundtrack(m.stem()));
         outputs.put("video", BucketLayout.scored(m.stem()));
+        if (midi) {
+            outputs.put("midi", BucketLayout.midi(m.stem()));
+        }
         return Json.bytes(r);
     }
 

@@ -35,12 +35,16 @@ class ScoreCommandTest {
         Path dir = Files.createTempDirectory("cli");
         Path video = TestVideos.rhythmic(dir.resolve("été à la plage.mp4"));
         Path out = dir.resolve("out folder");
-        LaunchResult result = launcher.launch("score", video.toString(), "--out", out.toString(), "--seed", "7");
+        LaunchResult result = launcher.launch("score", video.toString(), "--out", out.toString(), "--seed", "7", "--style", "acoustic",
+                "--key", "G major");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(Files.size(out.resolve("été à la plage.wav")) > 6 * 48_000 * 4);
         assertEquals(1, MediaProbe.probe(out.resolve("été à la plage.mp4")).audioStreams().size());
         String report = Files.readString(out.resolve("été à la plage.json"));
         assertTrue(report.contains("\"seed\" : 7"), report);
+        assertTrue(report.contains("\"style\" : \"acoustic\"") && report.contains("\"key\" : \"G major\""), report);
+        javax.sound.midi.Sequence midi = javax.sound.midi.MidiSystem.getSequence(out.resolve("été à la plage.mid").toFile());
+        assertTrue(midi.getTracks().length >= 3, "one MIDI track per instrument");
         assertTrue(result.getOutput().contains(out.resolve("été à la plage.mp4").toString()), "stdout lists the outputs");
         assertTrue(Files.exists(video), "the original stays");
     }
@@ -66,11 +70,22 @@ class ScoreCommandTest {
     }
 
     @Test
+    void badOverridesAreUsageErrorsThatSayWhatIsAccepted(QuarkusMainLauncher launcher) {
+        LaunchResult key = launcher.launch("score", "samples/sample.mp4", "--out", "target/never", "--key", "H major");
+        assertEquals(2, key.exitCode());
+        assertTrue(key.getErrorOutput().contains("\"A minor\""), key.getErrorOutput());
+        LaunchResult style = launcher.launch("score", "samples/sample.mp4", "--out", "target/never", "--style", "polka");
+        assertEquals(2, style.exitCode());
+        assertTrue(style.getErrorOutput().contains("cinematic"), style.getErrorOutput());
+    }
+
+    @Test
     void helpTellsTheOutputsAndOptions(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("score", "--help");
         assertEquals(0, result.exitCode());
         String help = result.getOutput();
-        for (String s : new String[] {"--out", "--engine", "--seed", "composer", ".wav", ".mp4", ".json", "--keep-original-audio"}) {
+        for (String s : new String[] {"--out", "--engine", "--seed", "composer", ".wav", ".mp4", ".json", ".mid", "--keep-original-audio",
+            "--style", "--bpm", "--key", "lofi", "-14 LUFS"}) {
             assertTrue(help.contains(s), "help mentions " + s + ":\n" + help);
         }
     }

@@ -3,6 +3,7 @@ package io.vidscore.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vidscore.music.MusicRequest;
 import io.vidscore.pipeline.BucketLayout;
 import io.vidscore.pipeline.Json;
 import io.vidscore.store.ObjectStore;
@@ -30,7 +31,8 @@ class ServeModesTest {
         Path bucket = tmp.resolve("bucket");
         Path video = TestVideos.rhythmic(tmp.resolve("src.mp4"));
         VidscoreRuntime runtime = new VidscoreRuntime();
-        runtime.start(new ServeSettings("dir", bucket.toString(), null, false, "watch", Duration.ofSeconds(1), 1, "composer", 0));
+        runtime.start(new ServeSettings("dir", bucket.toString(), null, false, "watch", Duration.ofSeconds(1), 1, "composer", 0,
+                MusicRequest.Overrides.NONE));
         try {
             byte[] bytes = Files.readAllBytes(video);
             Path target = bucket.resolve("incoming/slow upload.mp4");
@@ -61,7 +63,8 @@ class ServeModesTest {
             System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
             System.setProperty("aws.region", S3ProxyServer.REGION.id());
             VidscoreRuntime runtime = new VidscoreRuntime();
-            runtime.start(new ServeSettings("s3", "polled", s3.endpoint(), true, "poll", Duration.ofSeconds(1), 1, "composer", 0));
+            runtime.start(new ServeSettings("s3", "polled", s3.endpoint(), true, "poll", Duration.ofSeconds(1), 1, "composer", 0,
+                    MusicRequest.Overrides.NONE));
             try {
                 ObjectStore bucket = s3.store("polled");
                 bucket.putFile("incoming/from the cloud.mp4", TestVideos.rhythmic(tmp.resolve("c.mp4")), Map.of());

@@ -80,6 +80,10 @@ class ChainEndToEndTest {
             }
             assertTrue(peak > 0.05 && peak < 1.0, "audible and unclipped, peak " + peak);
         }
+        javax.sound.midi.Sequence midi = javax.sound.midi.MidiSystem.getSequence(
+                store.download(BucketLayout.midi(STEM), tmp.resolve("out.mid")).toFile());
+        assertTrue(midi.getTracks().length >= 3, "a MIDI track per instrument");
+        assertEquals(source.videoDurationSeconds(), midi.getMicrosecondLength() / 1e6, 1.5, "the MIDI spans the video");
         ProbeResult scored = MediaProbe.probe(mp4);
         assertEquals(source.videoCodec(), scored.videoCodec(), "video stream copied, not re-encoded");
         assertEquals(source.videoPackets(), scored.videoPackets(), "every video packet copied");
