@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * The built-in composer: plans a piece in one of five styles on the video's beat grid, writes it bar by bar
  * and plays it on its own synthesizer (no samples: FM keys and mallets, Karplus–Strong strings, subtractive
- * basses, pads and strings, synthesized drums), with panning, a small reverb and a limiter. The same
+ * basses, pads and strings, synthesized drums), with panning, a small reverb, bus EQ and compression
+ * ({@link MasterBus}) and a limiter. The same
  * performance can be exported as a Standard MIDI File ({@link #renderMidi}).
  *
  * <p>Styles ({@link #STYLES}):
@@ -108,15 +109,18 @@ public final class ComposerEngine implements MusicEngine {
         Band band = new Band(plan.style, request.brightness(), request.saturation(), BLOCK_FRAMES);
 
         long total = Math.round(request.durationS() * PcmSink.SAMPLE_RATE);
-        MasterBus master = new MasterBus(MASTER_GAIN, total, Math.min(MAX_FADE_S, request.durationS() / 4));
+        MasterBus master = new MasterBus(plan.style, MASTER_GAIN, total, Math.min(MAX_FADE_S, request.durationS() / 4));
         Mix mix = new Mix(BLOCK_FRAMES);
         float[] out = new float[BLOCK_FRAMES * PcmSink.CHANNELS];
-        for (long start = 0; start < total; start += BLOCK_FRAMES) {
-            int frames = (int) Math.min(BLOCK_FRAMES, total - start);
+        long inputTotal = total + MasterBus.latencyFrames(); // the bus delays by its look-ahead
+        for (long start = 0; start < inputTotal; start += BLOCK_FRAMES) {
+            int frames = (int) Math.min(BLOCK_FRAMES, inputTotal - start);
             sequencer.dispatch(band, start, frames);
             band.render(mix, frames);
-            master.process(mix, start, frames, out);
-            sink.write(out, frames);
+            int written = master.process(mix, frames, out);
+            if (written > 0) {
+                sink.write(out, written);
+            }
         }
         return new MusicResult(NAME, plan.bpm, plan.key.name(), plan.arrangement.describe(), plan.grid.beatsInside(),
                 sequencer.notesPlayed(), plan.style.id(), plan.arrangement.plan().describe());

@@ -1,7 +1,27 @@
 package io.vidscore.music;
 
 /**
- * Final gain staging: master gain, the closing fade, a peak limiter and a soft clipper.
+ * Final gain staging and bus processing: master gain, EQ, bus compressor, the closing fade, a peak limiter
+ * and a soft clipper.
+ *
+ * <p>EQ: a 4th-order Butterworth high-pass at {@value #HIGH_PASS_HZ} Hz (two cookbook biquads, Q 0.541 and
+ * 1.307) removes sub-rumble; then a tilt per style, a low shelf at {@value #LOW_SHELF_HZ} Hz and a high shelf
+ * at {@value #HIGH_SHELF_HZ} Hz (slope 1), in dB:
+ * <pre>
+ *  style        low shelf   high shelf
+ *  cinematic      +1.0        +0.5     weight under the strings, a little air
+ *  lofi           +1.5        −2.5     warm and dark, tape-like
+ *  electronic     +1.0        +1.5     club tilt
+ *  acoustic       −1.0        +1.0     less boom from the upright bass, brighter strings
+ *  ambient        +0.5        −1.0     soft top
+ * </pre>
+ *
+ * <p>Compressor ({@link BusCompressor}): stereo-linked RMS detector (attack 10 ms, release 150 ms, listening through a
+ * 1 kHz one-pole low-pass so that cymbals do not duck the mix) looking
+ * {@value #LOOKAHEAD_FRAMES} frames (10 ms) ahead of the audio, threshold −14 dBFS, 2:1, 6 dB soft knee,
+ * make-up +2 dB so the bus level stays where it was before the compressor (about −16..−14 dBFS RMS). The
+ * look-ahead delays the audio; the engine renders that many extra frames and drops the first ones, so the
+ * output stays on the grid.
  *
  * <p>The limiter's gain drops at once to keep peaks at {@value #LIMIT} and recovers over ~80 ms; the
  * clipper then rounds anything above {@value #KNEE} smoothly towards, but never past,
@@ -13,36 +33,103 @@ final class MasterBus {
     private static final double LIMIT = 0.92;
     private static final double KNEE = 0.85;
     private static final double RECOVERY = 1 - Dsp.decay(0.08);
+    static final double HIGH_PASS_HZ = 28;
+    static final double LOW_SHELF_HZ = 120;
+    static final double HIGH_SHELF_HZ = 6000;
+    static final double THRESHOLD_DB = -14;
+    static final double RATIO = 2;
+    static final double KNEE_DB = 6;
+    static final double ATTACK_S = 0.010;
+    static final double RELEASE_S = 0.150;
+    static final double MAKEUP_DB = 2.0;
+    /** The detector listens through a one-pole low-pass, so cymbals and noise do not duck the mix. */
+    static final double DETECTOR_LOW_PASS_HZ = 1000;
+    /** Audio delay (10 ms) that lets the compressor's gain be in place when a transient arrives. */
+    static final int LOOKAHEAD_FRAMES = 480;
     private final double gain;
+    private final Biquad highPass1 = Biquad.highPass(HIGH_PASS_HZ, 0.5412, Dsp.SR);
+    private final Biquad highPass2 = Biquad.highPass(HIGH_PASS_HZ, 1.3066, Dsp.SR);
+    private final Biquad lowShelf;
+    private final Biquad highShelf;
+    private final BusCompressor compressor = new BusCompressor(THRESHOLD_DB, RATIO, KNEE_DB, ATTACK_S, RELEASE_S,
+            MAKEUP_DB, DETECTOR_LOW_PASS_HZ, Dsp.SR);
+    private final double[] delayLeft = new double[LOOKAHEAD_FRAMES];
+    private final double[] delayRight = new double[LOOKAHEAD_FRAMES];
+    private int delayPos;
+    /** Frames taken in so far (output frame = input frame − look-ahead). */
+    private long inputFrames;
     private final long totalFrames;
     private final long fadeStart;
     private final long fadeFrames;
     private double limiterGain = 1;
 
-    MasterBus(double gain, long totalFrames, double fadeS) {
+    MasterBus(Style style, double gain, long totalFrames, double fadeS) {
         this.gain = gain;
+        double[] tilt = tiltDb(style);
+        this.lowShelf = Biquad.lowShelf(LOW_SHELF_HZ, tilt[0], Dsp.SR);
+        this.highShelf = Biquad.highShelf(HIGH_SHELF_HZ, tilt[1], Dsp.SR);
         this.totalFrames = totalFrames;
         this.fadeFrames = Math.max(1, Math.min(totalFrames, Math.round(fadeS * Dsp.SR)));
         this.fadeStart = totalFrames - fadeFrames;
     }
 
-    /** Writes frames {@code [0, frames)} of the mix, which start at {@code blockStart}, interleaved into {@code out}. */
-    void process(Mix mix, long blockStart, int frames, float[] out) {
+    /** Low- and high-shelf gains in dB for a style (see the class comment). */
+    static double[] tiltDb(Style style) {
+        return switch (style) {
+            case CINEMATIC -> new double[] {1.0, 0.5};
+            case LOFI -> new double[] {1.5, -2.5};
+            case ELECTRONIC -> new double[] {1.0, 1.5};
+            case ACOUSTIC -> new double[] {-1.0, 1.0};
+            case AMBIENT -> new double[] {0.5, -1.0};
+        };
+    }
+
+    /** Frames the engine must render beyond the end so that the delayed output reaches it. */
+    static int latencyFrames() {
+        return LOOKAHEAD_FRAMES;
+    }
+
+    /**
+     * Takes frames {@code [0, frames)} of the mix and writes the output they complete, interleaved, into
+     * {@code out}; returns how many output frames were written (fewer than {@code frames} only while the
+     * look-ahead fills, and never more than the piece has left).
+     */
+    int process(Mix mix, int frames, float[] out) {
+        int written = 0;
         for (int i = 0; i < frames; i++) {
-            long f = blockStart + i;
-            double g = gain;
+            double l = highPass2.left(highPass1.left(mix.left[i] * gain));
+            double r = highPass2.right(highPass1.right(mix.right[i] * gain));
+            l = highShelf.left(lowShelf.left(l));
+            r = highShelf.right(lowShelf.right(r));
+            double c = compressor.gain(l, r);
+            double dl = delayLeft[delayPos];
+            double dr = delayRight[delayPos];
+            delayLeft[delayPos] = l;
+            delayRight[delayPos] = r;
+            delayPos = delayPos + 1 == LOOKAHEAD_FRAMES ? 0 : delayPos + 1;
+            long f = inputFrames++ - LOOKAHEAD_FRAMES;
+            if (f < 0 || f >= totalFrames) {
+                continue;
+            }
+            double g = c;
             if (f >= fadeStart) {
                 double x = (double) (f - fadeStart + 1) / fadeFrames;
                 g *= 0.5 * (1 + Math.cos(Math.PI * Math.min(1, x)));
             }
-            double l = mix.left[i] * g;
-            double r = mix.right[i] * g;
+            l = dl * g;
+            r = dr * g;
             double peak = Math.max(Math.abs(l), Math.abs(r));
             double target = peak * limiterGain > LIMIT ? LIMIT / peak : 1;
             limiterGain = target < limiterGain ? target : limiterGain + (target - limiterGain) * RECOVERY;
-            out[2 * i] = (float) softClip(l * limiterGain);
-            out[2 * i + 1] = (float) softClip(r * limiterGain);
+            out[2 * written] = (float) softClip(l * limiterGain);
+            out[2 * written + 1] = (float) softClip(r * limiterGain);
+            written++;
         }
+        highPass1.flushDenormals();
+        highPass2.flushDenormals();
+        lowShelf.flushDenormals();
+        highShelf.flushDenormals();
+        return written;
     }
 
     private static double softClip(double x) {
