@@ -112,15 +112,12 @@ public final class ComposerEngine implements MusicEngine {
         MasterBus master = new MasterBus(plan.style, MASTER_GAIN, total, Math.min(MAX_FADE_S, request.durationS() / 4));
         Mix mix = new Mix(BLOCK_FRAMES);
         float[] out = new float[BLOCK_FRAMES * PcmSink.CHANNELS];
-        long inputTotal = total + MasterBus.latencyFrames(); // the bus delays by its look-ahead
-        for (long start = 0; start < inputTotal; start += BLOCK_FRAMES) {
-            int frames = (int) Math.min(BLOCK_FRAMES, inputTotal - start);
+        for (long start = 0; start < total; start += BLOCK_FRAMES) {
+            int frames = (int) Math.min(BLOCK_FRAMES, total - start);
             sequencer.dispatch(band, start, frames);
             band.render(mix, frames);
-            int written = master.process(mix, frames, out);
-            if (written > 0) {
-                sink.write(out, written);
-            }
+            master.process(mix, start, frames, out);
+            sink.write(out, frames);
         }
         return new MusicResult(NAME, plan.bpm, plan.key.name(), plan.arrangement.describe(), plan.grid.beatsInside(),
                 sequencer.notesPlayed(), plan.style.id(), plan.arrangement.plan().describe());

@@ -16,17 +16,11 @@ package io.vidscore.music;
  *  ambient        +0.5        −1.0     soft top
  * </pre>
  *
- * <p>Compressor ({@link BusCompressor}): stereo-linked RMS detector (attack 10 ms, release 150 ms, listening through a
- * 1 kHz one-pole low-pass so that cymbals do not duck the mix) looking
- * {@value #LOOKAHEAD_FRAMES} frames (10 ms) ahead of the audio, threshold −14 dBFS, 2:1, 6 dB soft knee,
- * make-up +2 dB so the bus level stays where it was before the compressor (about −16..−14 dBFS RMS). The
- * look-ahead delays the audio; the engine renders that many extra frames and drops the first ones, so the
- * output stays on the grid.
- *
- * <p>The limiter's gain drops at once to keep peaks at {@value #LIMIT} and recovers over ~80 ms; the
- * clipper then rounds anything above {@value #KNEE} smoothly towards, but never past,
- * {@value #CEILING}. The fade is a raised cosine reaching zero exactly at the last frame, so the piece
- * ends by decaying, never by a cut.
+ * <p>Compressor ({@link BusCompressor}): stereo-linked RMS detector (attack 30 ms, release 150 ms, listening
+ * through a 1 kHz one-pole low-pass so that cymbals do not duck the mix), threshold −12 dBFS, 2:1, 6 dB soft
+ * knee, make-up +1.5 dB so the bus level stays where it was before (about −16..−14 dBFS RMS). It glues
+ * sustained material and narrows loud–quiet swings; the 30 ms attack lets drum transients through on
+ * purpose, so the beat stays as easy to hear (and to track) as before. The limiter still catches the peaks.
  */
 final class MasterBus {
     static final double CEILING = 0.98;
@@ -36,16 +30,14 @@ final class MasterBus {
     static final double HIGH_PASS_HZ = 28;
     static final double LOW_SHELF_HZ = 120;
     static final double HIGH_SHELF_HZ = 6000;
-    static final double THRESHOLD_DB = -14;
+    static final double THRESHOLD_DB = -12;
     static final double RATIO = 2;
     static final double KNEE_DB = 6;
-    static final double ATTACK_S = 0.010;
+    static final double ATTACK_S = 0.030;
     static final double RELEASE_S = 0.150;
-    static final double MAKEUP_DB = 2.0;
+    static final double MAKEUP_DB = 1.5;
     /** The detector listens through a one-pole low-pass, so cymbals and noise do not duck the mix. */
     static final double DETECTOR_LOW_PASS_HZ = 1000;
-    /** Audio delay (10 ms) that lets the compressor's gain be in place when a transient arrives. */
-    static final int LOOKAHEAD_FRAMES = 480;
     private final double gain;
     private final Biquad highPass1 = Biquad.highPass(HIGH_PASS_HZ, 0.5412, Dsp.SR);
     private final Biquad highPass2 = Biquad.highPass(HIGH_PASS_HZ, 1.3066, Dsp.SR);
@@ -53,11 +45,6 @@ final class MasterBus {
     private final Biquad highShelf;
     private final BusCompressor compressor = new BusCompressor(THRESHOLD_DB, RATIO, KNEE_DB, ATTACK_S, RELEASE_S,
             MAKEUP_DB, DETECTOR_LOW_PASS_HZ, Dsp.SR);
-    private final double[] delayLeft = new double[LOOKAHEAD_FRAMES];
-    private final double[] delayRight = new double[LOOKAHEAD_FRAMES];
-    private int delayPos;
-    /** Frames taken in so far (output frame = input frame − look-ahead). */
-    private long inputFrames;
     private final long totalFrames;
     private final long fadeStart;
     private final long fadeFrames;
@@ -84,52 +71,31 @@ final class MasterBus {
         };
     }
 
-    /** Frames the engine must render beyond the end so that the delayed output reaches it. */
-    static int latencyFrames() {
-        return LOOKAHEAD_FRAMES;
-    }
-
-    /**
-     * Takes frames {@code [0, frames)} of the mix and writes the output they complete, interleaved, into
-     * {@code out}; returns how many output frames were written (fewer than {@code frames} only while the
-     * look-ahead fills, and never more than the piece has left).
-     */
-    int process(Mix mix, int frames, float[] out) {
-        int written = 0;
+    /** Writes frames {@code [0, frames)} of the mix, which start at {@code blockStart}, interleaved into {@code out}. */
+    void process(Mix mix, long blockStart, int frames, float[] out) {
         for (int i = 0; i < frames; i++) {
-            double l = highPass2.left(highPass1.left(mix.left[i] * gain));
-            double r = highPass2.right(highPass1.right(mix.right[i] * gain));
-            l = highShelf.left(lowShelf.left(l));
-            r = highShelf.right(lowShelf.right(r));
-            double c = compressor.gain(l, r);
-            double dl = delayLeft[delayPos];
-            double dr = delayRight[delayPos];
-            delayLeft[delayPos] = l;
-            delayRight[delayPos] = r;
-            delayPos = delayPos + 1 == LOOKAHEAD_FRAMES ? 0 : delayPos + 1;
-            long f = inputFrames++ - LOOKAHEAD_FRAMES;
-            if (f < 0 || f >= totalFrames) {
-                continue;
-            }
-            double g = c;
+            double l = mix.left[i] * gain;
+            double r = mix.right[i] * gain;
+            l = highShelf.left(lowShelf.left(highPass2.left(highPass1.left(l))));
+            r = highShelf.right(lowShelf.right(highPass2.right(highPass1.right(r))));
+            double g = compressor.gain(l, r);
+            long f = blockStart + i;
             if (f >= fadeStart) {
                 double x = (double) (f - fadeStart + 1) / fadeFrames;
                 g *= 0.5 * (1 + Math.cos(Math.PI * Math.min(1, x)));
             }
-            l = dl * g;
-            r = dr * g;
+            l *= g;
+            r *= g;
             double peak = Math.max(Math.abs(l), Math.abs(r));
             double target = peak * limiterGain > LIMIT ? LIMIT / peak : 1;
             limiterGain = target < limiterGain ? target : limiterGain + (target - limiterGain) * RECOVERY;
-            out[2 * written] = (float) softClip(l * limiterGain);
-            out[2 * written + 1] = (float) softClip(r * limiterGain);
-            written++;
+            out[2 * i] = (float) softClip(l * limiterGain);
+            out[2 * i + 1] = (float) softClip(r * limiterGain);
         }
         highPass1.flushDenormals();
         highPass2.flushDenormals();
         lowShelf.flushDenormals();
         highShelf.flushDenormals();
-        return written;
     }
 
     private static double softClip(double x) {
