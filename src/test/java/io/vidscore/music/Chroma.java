@@ -1,5 +1,7 @@
 package io.vidscore.music;
 
+import io.vidscore.rhythm.Fft;
+
 import io.vidscore.audio.PcmSink;
 
 /**
@@ -14,6 +16,7 @@ final class Chroma {
     static final double[] MINOR = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
     static final String[] NAMES = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
     private static final int N = 32768;
+    private static final Fft FFT = new Fft(N);
 
     private Chroma() {
     }
@@ -41,7 +44,7 @@ final class Chroma {
                 re[i] = w * 0.5 * (interleaved[2 * (start + i)] + interleaved[2 * (start + i) + 1]);
                 im[i] = 0;
             }
-            fft(re, im);
+            FFT.transform(re, im);
             for (int k = 0; k < N / 2; k++) {
                 if (pcOfBin[k] >= 0) {
                     chroma[pcOfBin[k]] += Math.hypot(re[k], im[k]) / binsOfNote[noteOfBin[k]];
@@ -102,46 +105,5 @@ final class Chroma {
         String[] parts = key.split(" ");
         int pc = java.util.Arrays.asList(NAMES).indexOf(parts[0]);
         return parts[1].equals("minor") ? NAMES[(pc + 3) % 12] + " major" : NAMES[(pc + 9) % 12] + " minor";
-    }
-
-    private static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = -2 * Math.PI / len;
-            double wr = Math.cos(angle);
-            double wi = Math.sin(angle);
-            for (int i = 0; i < n; i += len) {
-                double cr = 1;
-                double ci = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = i + k;
-                    int b = a + len / 2;
-                    double xr = re[b] * cr - im[b] * ci;
-                    double xi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                    double t = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = t;
-                }
-            }
-        }
     }
 }
