@@ -4,12 +4,10 @@ import io.vidscore.events.ObjectCreated;
 import io.vidscore.music.ComposerEngine;
 import io.vidscore.music.MusicRequest;
 import io.vidscore.pipeline.BucketLayout;
-import io.vidscore.pipeline.Chain;
 import io.vidscore.pipeline.ChainSettings;
 import io.vidscore.pipeline.InProcessEvents;
 import io.vidscore.pipeline.Json;
 import io.vidscore.pipeline.MusicEngines;
-import io.vidscore.pipeline.PublishingObjectStore;
 import io.vidscore.store.DirectoryObjectStore;
 import io.vidscore.store.ObjectInfo;
 import java.io.IOException;
@@ -116,11 +114,10 @@ public class ScoreCommand implements Callable<Integer> {
         DirectoryObjectStore local = new DirectoryObjectStore(bucketDir, "local");
         linkOriginal(bucketDir.resolve(BucketLayout.incoming(name)));
 
-        InProcessEvents events = new InProcessEvents();
         ConsoleProgress progress = new ConsoleProgress(err, !noProgress);
         ChainSettings settings = ChainSettings.DEFAULT.withEngine(engine).withSeed(seed).withOverrides(overrides)
                 .withKeepOriginalAudio(keepOriginalAudio);
-        events.bind(new Chain(new PublishingObjectStore(local, events), settings, progress));
+        InProcessEvents events = InProcessEvents.chainOver(local, settings, progress);
 
         String key = BucketLayout.incoming(name);
         ObjectInfo info = local.head(key).orElseThrow();

@@ -11,7 +11,6 @@ import io.vidscore.pipeline.ChainSettings;
 import io.vidscore.pipeline.InProcessEvents;
 import io.vidscore.pipeline.Json;
 import io.vidscore.pipeline.Progress;
-import io.vidscore.pipeline.PublishingObjectStore;
 import io.vidscore.pipeline.StageName;
 import io.vidscore.pipeline.StageOutcome;
 import io.vidscore.store.DirectoryObjectStore;
@@ -57,9 +56,8 @@ public class VidscoreRuntime {
             LOG.info("vidscore: push mode on bucket " + base.bucket() + ": POST events to /extract-frames, /encode-video, /generate-music");
             return;
         }
-        events = new InProcessEvents();
-        chain = new Chain(new PublishingObjectStore(base, events), chainSettings, log);
-        events.bind(chain);
+        events = InProcessEvents.chainOver(base, chainSettings, log);
+        chain = events.chain();
         events.start(Math.max(1, s.workers()));
         if (ServeSettings.EVENTS_WATCH.equals(s.events())) {
             Path root = Path.of(s.bucket());

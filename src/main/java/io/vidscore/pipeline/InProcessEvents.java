@@ -1,6 +1,7 @@
 package io.vidscore.pipeline;
 
 import io.vidscore.events.ObjectCreated;
+import io.vidscore.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +22,28 @@ public final class InProcessEvents implements Consumer<ObjectCreated>, AutoClose
 
     private final LinkedBlockingQueue<ObjectCreated> queue = new LinkedBlockingQueue<>();
     private final List<StageOutcome> outcomes = new ArrayList<>();
-    private Chain chain;
+    private final Chain chain;
     private ExecutorService workers;
 
-    public void bind(Chain chain) {
-        this.chain = chain;
+    private InProcessEvents(ObjectStore store, ChainSettings settings, Progress progress) {
+        this.chain = new Chain(new PublishingObjectStore(store, this), settings, progress);
+    }
+
+    /**
+     * The chain over {@code store} with every write it makes announced back here, as a bucket's
+     * notifications would: the in-process wiring the CLI, the watch and poll services and tests share.
+     */
+    public static InProcessEvents chainOver(ObjectStore store, ChainSettings settings, Progress progress) {
+        return new InProcessEvents(store, settings, progress);
+    }
+
+    public Chain chain() {
+        return chain;
+    }
+
+    /** The bucket as the chain sees it: a write through it triggers the function its key routes to. */
+    public ObjectStore store() {
+        return chain.store();
     }
 
     @Override

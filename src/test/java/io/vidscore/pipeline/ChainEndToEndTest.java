@@ -13,6 +13,7 @@ import io.vidscore.media.SyntheticVideo;
 import io.vidscore.media.WavReader;
 import io.vidscore.store.DirectoryObjectStore;
 import io.vidscore.store.ObjectInfo;
+import io.vidscore.store.ObjectStore;
 import io.vidscore.testing.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +51,8 @@ class ChainEndToEndTest {
         bucketDir = Files.createDirectories(tmp.resolve("bucket"));
         original = TestVideos.rhythmic(tmp.resolve(NAME));
         store = new DirectoryObjectStore(bucketDir, "local");
-        events = new InProcessEvents();
-        events.bind(new Chain(new PublishingObjectStore(store, events), ChainSettings.DEFAULT, Progress.NONE));
-        new PublishingObjectStore(store, events).putFile(BucketLayout.incoming(NAME), original, Map.of());
+        events = InProcessEvents.chainOver(store, ChainSettings.DEFAULT, Progress.NONE);
+        events.store().putFile(BucketLayout.incoming(NAME), original, Map.of());
         firstRun = events.drain();
     }
 
@@ -137,8 +137,7 @@ class ChainEndToEndTest {
         }
         Collections.shuffle(all, new Random(7));
         all.addAll(all); // and each one twice
-        InProcessEvents replay = new InProcessEvents();
-        replay.bind(new Chain(new PublishingObjectStore(store, replay), ChainSettings.DEFAULT, Progress.NONE));
+        InProcessEvents replay = InProcessEvents.chainOver(store, ChainSettings.DEFAULT, Progress.NONE);
         all.forEach(replay);
         List<StageOutcome> outcomes = replay.drain();
         assertTrue(outcomes.stream().noneMatch(o -> o.status().equals(StageOutcome.DONE) || o.failed()), outcomes.toString());
@@ -158,9 +157,8 @@ class ChainEndToEndTest {
     void aNewUploadUnderTheSameKeyIsANewJob() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("versions"));
         DirectoryObjectStore s = new DirectoryObjectStore(dir, "versions");
-        InProcessEvents ev = new InProcessEvents();
-        PublishingObjectStore ps = new PublishingObjectStore(s, ev);
-        ev.bind(new Chain(ps, ChainSettings.DEFAULT, Progress.NONE));
+        InProcessEvents ev = InProcessEvents.chainOver(s, ChainSettings.DEFAULT, Progress.NONE);
+        ObjectStore ps = ev.store();
         ps.putFile("incoming/v.mp4", TestVideos.rhythmicVariant(tmp.resolve("v1.mp4")), Map.of());
         ObjectInfo v1 = s.head("incoming/v.mp4").orElseThrow();
         ev.drain();
@@ -179,9 +177,8 @@ class ChainEndToEndTest {
     void badInputsAreRecordedUnderFailedAndLeftInPlace() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("bad"));
         DirectoryObjectStore s = new DirectoryObjectStore(dir, "bad");
-        InProcessEvents ev = new InProcessEvents();
-        PublishingObjectStore ps = new PublishingObjectStore(s, ev);
-        ev.bind(new Chain(ps, ChainSettings.DEFAULT, Progress.NONE));
+        InProcessEvents ev = InProcessEvents.chainOver(s, ChainSettings.DEFAULT, Progress.NONE);
+        ObjectStore ps = ev.store();
         Map<String, Path> inputs = new TreeMap<>();
         inputs.put("empty.mp4", SyntheticVideo.writeEmptyFile(tmp.resolve("empty.mp4")));
         inputs.put("notes.mp4", SyntheticVideo.writeTextFile(tmp.resolve("notes.mp4")));

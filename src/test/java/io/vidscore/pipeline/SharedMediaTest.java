@@ -30,10 +30,8 @@ class SharedMediaTest {
         Path source = MEDIA.resolve(clip);
         assumeTrue(Files.isRegularFile(source), "../shared/media is not present");
         DirectoryObjectStore store = new DirectoryObjectStore(tmp, "real");
-        InProcessEvents events = new InProcessEvents();
-        PublishingObjectStore publishing = new PublishingObjectStore(store, events);
-        events.bind(new Chain(publishing, ChainSettings.DEFAULT, Progress.NONE));
-        publishing.putFile(BucketLayout.incoming(clip), source, Map.of());
+        InProcessEvents events = InProcessEvents.chainOver(store, ChainSettings.DEFAULT, Progress.NONE);
+        events.store().putFile(BucketLayout.incoming(clip), source, Map.of());
         events.drain();
 
         String stem = BucketLayout.stemOf(clip);
