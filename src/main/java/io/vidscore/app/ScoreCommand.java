@@ -8,6 +8,8 @@ import io.vidscore.pipeline.ChainSettings;
 import io.vidscore.pipeline.InProcessEvents;
 import io.vidscore.pipeline.Json;
 import io.vidscore.pipeline.MusicEngines;
+import io.vidscore.pipeline.NeuralOptions;
+import io.vidscore.neural.Device;
 import io.vidscore.store.DirectoryObjectStore;
 import io.vidscore.store.ObjectInfo;
 import java.io.IOException;
@@ -71,6 +73,17 @@ public class ScoreCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "<key>", description = "Key instead of the mood's, e.g. \"A minor\", \"F# major\", \"Bb major\".")
     String key;
 
+    @Option(names = "--models", paramLabel = "<dir>",
+            description = "Folder with neural model weights (clip-vit-base-patch32/, musicgen-small/; see models/README.md). Default: none, built-in components only.")
+    Path models;
+
+    @Option(names = "--prompt", paramLabel = "<text>", description = "Free-form words about the music you want, merged into the neural engine's conditioning.")
+    String prompt;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda",
+            description = "Where neural models run: auto tries CUDA and falls back to the CPU. Default: ${DEFAULT-VALUE}.")
+    String device;
+
     @Option(names = "--keep-original-audio", description = "Also keep the video's own audio, as a second track.")
     boolean keepOriginalAudio;
 
@@ -92,9 +105,11 @@ public class ScoreCommand implements Callable<Integer> {
             return CliErrors.EXIT_USAGE;
         }
         MusicRequest.Overrides overrides;
+        NeuralOptions neural;
         try {
             MusicEngines.create(engine);
             overrides = new MusicRequest.Overrides(style, bpm, key);
+            neural = new NeuralOptions(models, prompt, Device.parse(device));
         } catch (IllegalArgumentException e) {
             err.println("vidscore: " + e.getMessage());
             return CliErrors.EXIT_USAGE;
@@ -102,13 +117,13 @@ public class ScoreCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path bucketDir = Files.createTempDirectory("vidscore-bucket-");
         try {
-            return scoreIn(bucketDir, err, overrides);
+            return scoreIn(bucketDir, err, overrides, neural);
         } finally {
             deleteTree(bucketDir);
         }
     }
 
-    private int scoreIn(Path bucketDir, PrintWriter err, MusicRequest.Overrides overrides) throws IOException {
+    private int scoreIn(Path bucketDir, PrintWriter err, MusicRequest.Overrides overrides, NeuralOptions neural) throws IOException {
         String name = video.getFileName().toString();
         String stem = BucketLayout.stemOf(name);
         DirectoryObjectStore local = new DirectoryObjectStore(bucketDir, "local");
@@ -116,7 +131,7 @@ public class ScoreCommand implements Callable<Integer> {
 
         ConsoleProgress progress = new ConsoleProgress(err, !noProgress);
         ChainSettings settings = ChainSettings.DEFAULT.withEngine(engine).withSeed(seed).withOverrides(overrides)
-                .withKeepOriginalAudio(keepOriginalAudio);
+                .withKeepOriginalAudio(keepOriginalAudio).withNeural(neural);
         InProcessEvents events = InProcessEvents.chainOver(local, settings, progress);
 
         String key = BucketLayout.incoming(name);

@@ -2,6 +2,8 @@ package io.vidscore.app;
 
 import io.quarkus.runtime.Quarkus;
 import io.vidscore.music.MusicRequest;
+import io.vidscore.neural.Device;
+import io.vidscore.pipeline.NeuralOptions;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -68,6 +70,17 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "<key>", description = "Key for every video, e.g. \"A minor\".")
     String key;
 
+    @Option(names = "--models", paramLabel = "<dir>",
+            description = "Folder with neural model weights (clip-vit-base-patch32/, musicgen-small/; see models/README.md). Default: none, built-in components only.")
+    java.nio.file.Path models;
+
+    @Option(names = "--prompt", paramLabel = "<text>", description = "Free-form words about the music, merged into the neural engine's conditioning for every video.")
+    String prompt;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda",
+            description = "Where neural models run: auto tries CUDA and falls back to the CPU. Default: ${DEFAULT-VALUE}.")
+    String device;
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -79,7 +92,7 @@ public class ServeCommand implements Callable<Integer> {
         ServeSettings settings;
         try {
             settings = new ServeSettings(kind, bucket, s3Endpoint, pathStyle, mode, Duration.ofSeconds(pollIntervalS), workers, engine, seed,
-                    new MusicRequest.Overrides(style, bpm, key));
+                    new MusicRequest.Overrides(style, bpm, key), new NeuralOptions(models, prompt, Device.parse(device)));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("vidscore: " + e.getMessage());
             return CliErrors.EXIT_USAGE;

@@ -1,6 +1,7 @@
 package io.vidscore.app;
 
 import io.vidscore.music.MusicRequest;
+import io.vidscore.pipeline.NeuralOptions;
 import java.net.URI;
 import java.time.Duration;
 
@@ -11,7 +12,7 @@ import java.time.Duration;
  *               functions, fed by the store's notifications)
  */
 record ServeSettings(String store, String bucket, URI s3Endpoint, boolean pathStyle, String events, Duration pollInterval,
-        int workers, String engine, long seed, MusicRequest.Overrides overrides) {
+        int workers, String engine, long seed, MusicRequest.Overrides overrides, NeuralOptions neural) {
 
     static final String STORE_DIR = "dir";
     static final String STORE_S3 = "s3";

@@ -5,6 +5,8 @@ import io.vidscore.events.EventParser;
 import io.vidscore.events.ObjectCreated;
 import io.vidscore.events.S3Poller;
 import io.vidscore.music.MusicRequest;
+import io.vidscore.neural.Device;
+import io.vidscore.pipeline.NeuralOptions;
 import io.vidscore.pipeline.BucketLayout;
 import io.vidscore.pipeline.Chain;
 import io.vidscore.pipeline.ChainSettings;
@@ -48,7 +50,8 @@ public class VidscoreRuntime {
             throw new IllegalStateException("already started");
         }
         ObjectStore base = openStore(s);
-        ChainSettings chainSettings = ChainSettings.DEFAULT.withEngine(s.engine()).withSeed(s.seed()).withOverrides(s.overrides());
+        ChainSettings chainSettings = ChainSettings.DEFAULT.withEngine(s.engine()).withSeed(s.seed()).withOverrides(s.overrides())
+                .withNeural(s.neural());
         Progress log = (stage, fraction, detail) -> { };
         if (ServeSettings.EVENTS_PUSH.equals(s.events())) {
             // The store's notifications drive every stage through the HTTP functions: no in-process chaining.
@@ -114,7 +117,8 @@ public class VidscoreRuntime {
 
     /**
      * vidscore.store, vidscore.bucket, vidscore.s3.endpoint, vidscore.s3.path-style, vidscore.events,
-     * vidscore.poll-interval-s, vidscore.workers, vidscore.engine, vidscore.seed, vidscore.style, vidscore.bpm, vidscore.key.
+     * vidscore.poll-interval-s, vidscore.workers, vidscore.engine, vidscore.seed, vidscore.style, vidscore.bpm, vidscore.key,
+     * vidscore.models, vidscore.prompt, vidscore.device.
      */
     static ServeSettings fromConfig() {
         var config = ConfigProvider.getConfig();
@@ -131,7 +135,10 @@ public class VidscoreRuntime {
                 config.getOptionalValue("vidscore.seed", Long.class).orElse(0L),
                 new MusicRequest.Overrides(config.getOptionalValue("vidscore.style", String.class).orElse(null),
                         config.getOptionalValue("vidscore.bpm", Double.class).orElse(null),
-                        config.getOptionalValue("vidscore.key", String.class).orElse(null)));
+                        config.getOptionalValue("vidscore.key", String.class).orElse(null)),
+                new NeuralOptions(config.getOptionalValue("vidscore.models", String.class).map(Path::of).orElse(null),
+                        config.getOptionalValue("vidscore.prompt", String.class).orElse(""),
+                        Device.parse(config.getOptionalValue("vidscore.device", String.class).orElse("auto"))));
     }
 
     void stop(@Observes ShutdownEvent ev) {

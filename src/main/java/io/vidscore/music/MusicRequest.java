@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param saturation   whole-video mean saturation, 0..1
  * @param seed         makes the piece reproducible: same request, same seed, same samples
  * @param overrides    user choices that replace what the analysis suggests ({@link Overrides#NONE}: none)
+ * @param conditioning words for text-conditioned engines ({@link Conditioning#NONE}: none)
  */
 public record MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                            double energyRateHz, double brightness, double warmth, double saturation, long seed,
-                           Overrides overrides) {
+                           Overrides overrides, Conditioning conditioning) {
     public MusicRequest {
+        Objects.requireNonNull(conditioning, "conditioning (use Conditioning.NONE)");
         Objects.requireNonNull(cutsS, "cutsS (use an empty array)");
         Objects.requireNonNull(energy, "energy (use an empty array)");
         Objects.requireNonNull(overrides, "overrides (use Overrides.NONE)");
@@ -41,6 +43,14 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
         }
     }
 
+    /** The request with overrides and no conditioning text. */
+    public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
+                        double energyRateHz, double brightness, double warmth, double saturation, long seed,
+                        Overrides overrides) {
+        this(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth, saturation, seed,
+                overrides, Conditioning.NONE);
+    }
+
     /** The request as the video analysis builds it, with no overrides. */
     public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                         double energyRateHz, double brightness, double warmth, double saturation, long seed) {
@@ -51,7 +61,13 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
     /** This request with {@code overrides} in place of its current ones. */
     public MusicRequest withOverrides(Overrides overrides) {
         return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
-                saturation, seed, overrides);
+                saturation, seed, overrides, conditioning);
+    }
+
+    /** This request with {@code conditioning} in place of its current one. */
+    public MusicRequest withConditioning(Conditioning conditioning) {
+        return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
+                saturation, seed, overrides, conditioning);
     }
 
     /** Tempo of the beat grid: the override when there is one, else the analysed tempo. */

@@ -32,7 +32,7 @@ class ServeModesTest {
         Path video = TestVideos.rhythmic(tmp.resolve("src.mp4"));
         VidscoreRuntime runtime = new VidscoreRuntime();
         runtime.start(new ServeSettings("dir", bucket.toString(), null, false, "watch", Duration.ofSeconds(1), 1, "composer", 0,
-                MusicRequest.Overrides.NONE));
+                MusicRequest.Overrides.NONE, io.vidscore.pipeline.NeuralOptions.NONE));
         try {
             byte[] bytes = Files.readAllBytes(video);
             Path target = bucket.resolve("incoming/slow upload.mp4");
@@ -64,7 +64,7 @@ class ServeModesTest {
             System.setProperty("aws.region", S3ProxyServer.REGION.id());
             VidscoreRuntime runtime = new VidscoreRuntime();
             runtime.start(new ServeSettings("s3", "polled", s3.endpoint(), true, "poll", Duration.ofSeconds(1), 1, "composer", 0,
-                    MusicRequest.Overrides.NONE));
+                    MusicRequest.Overrides.NONE, io.vidscore.pipeline.NeuralOptions.NONE));
             try {
                 ObjectStore bucket = s3.store("polled");
                 bucket.putFile("incoming/from the cloud.mp4", TestVideos.rhythmic(tmp.resolve("c.mp4")), Map.of());
