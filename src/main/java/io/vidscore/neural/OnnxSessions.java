@@ -52,6 +52,15 @@ public final class OnnxSessions {
         return opts;
     }
 
+    /** Closes a session on the way out of an error or at shutdown, when there is nobody left to tell. */
+    public static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException | RuntimeException ignored) {
+            // the process is done with it either way
+        }
+    }
+
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
