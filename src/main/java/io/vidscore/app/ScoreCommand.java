@@ -84,6 +84,10 @@ public class ScoreCommand implements Callable<Integer> {
             description = "Where neural models run: auto tries CUDA and falls back to the CPU. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--clip-batch", defaultValue = "32", paramLabel = "<n>",
+            description = "Frames the CLIP encoder runs at once (with --models holding CLIP). Default: ${DEFAULT-VALUE}.")
+    int clipBatch;
+
     @Option(names = "--keep-original-audio", description = "Also keep the video's own audio, as a second track.")
     boolean keepOriginalAudio;
 
@@ -109,7 +113,7 @@ public class ScoreCommand implements Callable<Integer> {
         try {
             MusicEngines.create(engine);
             overrides = new MusicRequest.Overrides(style, bpm, key);
-            neural = new NeuralOptions(models, prompt, Device.parse(device));
+            neural = new NeuralOptions(models, prompt, Device.parse(device), clipBatch);
         } catch (IllegalArgumentException e) {
             err.println("vidscore: " + e.getMessage());
             return CliErrors.EXIT_USAGE;

@@ -138,7 +138,8 @@ public class VidscoreRuntime {
                         config.getOptionalValue("vidscore.key", String.class).orElse(null)),
                 new NeuralOptions(config.getOptionalValue("vidscore.models", String.class).map(Path::of).orElse(null),
                         config.getOptionalValue("vidscore.prompt", String.class).orElse(""),
-                        Device.parse(config.getOptionalValue("vidscore.device", String.class).orElse("auto"))));
+                        Device.parse(config.getOptionalValue("vidscore.device", String.class).orElse("auto")),
+                        config.getOptionalValue("vidscore.clip-batch", Integer.class).orElse(NeuralOptions.DEFAULT_CLIP_BATCH)));
     }
 
     void stop(@Observes ShutdownEvent ev) {

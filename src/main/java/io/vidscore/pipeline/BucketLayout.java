@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * jobs/&lt;jobId&gt;/NNNN.frames.npy     sampled RGB frames, uint8 [n,224,224,3]       (extract-frames)
  * jobs/&lt;jobId&gt;/analysis.json       dense low-level analysis                      (extract-frames)
  * jobs/&lt;jobId&gt;/manifest.json       job manifest, written last by extract-frames  (extract-frames)
- * jobs/&lt;jobId&gt;/NNNN.features.npy   per-frame embeddings, float32 [n,d]           (encode-video)
+ * jobs/&lt;jobId&gt;/NNNN.clip.npy       CLIP image embeddings, float32 [n,512], written before the
+ *                                   chunk's features (only with --models holding CLIP)     (encode-video)
+ * jobs/&lt;jobId&gt;/NNNN.features.npy   per-frame embeddings, float32 [n,d]: the chunk's completion mark (encode-video)
  * soundtracks/&lt;stem&gt;.wav           the music                                     (generate-music)
  * soundtracks/&lt;stem&gt;.mid           the same music as MIDI, one track per instrument (note engines)
  * scored/&lt;stem&gt;.mp4                original video stream + the music             (generate-music)
@@ -35,6 +37,8 @@ public final class BucketLayout {
     public static final String FRAMES_SUFFIX = ".frames.npy";
     public static final String FEATURES_SUFFIX = ".features.npy";
     public static final String MANIFEST_SUFFIX = "/manifest.json";
+    /** CLIP embeddings of a chunk: triggers nothing (generate-music counts features files), read by generate-music. */
+    public static final String CLIP_SUFFIX = ".clip.npy";
 
     private BucketLayout() {
     }
@@ -98,6 +102,10 @@ public final class BucketLayout {
 
     public static String features(String jobId, int chunk) {
         return jobPrefix(jobId) + String.format("%04d", chunk) + FEATURES_SUFFIX;
+    }
+
+    public static String clip(String jobId, int chunk) {
+        return jobPrefix(jobId) + String.format("%04d", chunk) + CLIP_SUFFIX;
     }
 
     public static String manifest(String jobId) {

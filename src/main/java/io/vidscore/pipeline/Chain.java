@@ -22,7 +22,7 @@ public final class Chain {
         MusicEngines.create(settings.engine()); // an unknown engine is a configuration error: say so before any work
         this.store = store;
         this.extract = new ExtractFramesStage(store, settings, progress);
-        this.encode = new EncodeVideoStage(store, progress);
+        this.encode = new EncodeVideoStage(store, settings, progress);
         this.generate = new GenerateMusicStage(store, settings, progress);
     }
 

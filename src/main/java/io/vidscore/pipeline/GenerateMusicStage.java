@@ -80,6 +80,8 @@ public final class GenerateMusicStage {
         MusicRequest request = new MusicRequest(manifest.durationS(), analysis.tempoBpm(), origin, analysis.cutsS(),
                 analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed(),
                 settings.overrides());
+        SemanticConditioning semantics = SemanticConditioning.of(store, manifest, analysis, settings.neural());
+        request = request.withConditioning(semantics.conditioning(settings.neural().prompt()));
         try (TempDir tmp = new TempDir("generate")) {
             Path wav = tmp.resolve("music.wav");
             Path video = store.download(manifest.sourceKey(), tmp.resolve("source"));
@@ -103,6 +105,7 @@ public final class GenerateMusicStage {
             long generateMs = (System.nanoTime() - start) / 1_000_000;
             byte[] report = Reports.build(manifest, analysis, music, mastered, settings, mood,
                     new Reports.Timings(manifest.extractMs(), encodeMs, generateMs), midi.isPresent());
+            report = Reports.withNeural(report, Reports.EncoderUsed.of(featureObjects), request.conditioning(), semantics);
             store.put(BucketLayout.report(manifest.stem()), report, Map.of("job-id", manifest.jobId()));
         }
         store.delete(BucketLayout.failed(manifest.name())); // an earlier version's failure no longer applies

@@ -105,6 +105,49 @@ public final class Reports {
         return Json.bytes(r);
     }
 
+    /** What encoded the frames, from the features objects' metadata (every chunk says). */
+    public record EncoderUsed(String name, String device) {
+        static EncoderUsed of(java.util.List<io.vidscore.store.ObjectInfo> features) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            java.util.Set<String> devices = new java.util.TreeSet<>();
+            for (io.vidscore.store.ObjectInfo o : features) {
+                names.add(o.metadata().getOrDefault(EncodeVideoStage.ENCODER, EncodeVideoStage.BUILTIN));
+                devices.add(o.metadata().getOrDefault(EncodeVideoStage.DEVICE, "cpu"));
+            }
+            return new EncoderUsed(String.join(",", names), String.join(",", devices));
+        }
+    }
+
+    /**
+     * Adds the neural sections to a built report: {@code encoder} {name, device} and {@code semantics}
+     * {prompt, segments [{start_s, end_s, frames, text, picks [{category, word, score}]}], note when none}.
+     */
+    static byte[] withNeural(byte[] report, EncoderUsed encoder, io.vidscore.music.Conditioning conditioning, SemanticConditioning s) {
+        ObjectNode r = (ObjectNode) Json.tree(report);
+        ObjectNode enc = r.putObject("encoder");
+        enc.put("name", encoder.name());
+        enc.put("device", encoder.device());
+        ObjectNode sem = r.putObject("semantics");
+        sem.put("prompt", conditioning.prompt());
+        sem.put("descriptors", s.descriptors);
+        if (s.note != null) {
+            sem.put("note", s.note);
+        }
+        ArrayNode segs = sem.putArray("segments");
+        for (io.vidscore.semantics.ZeroShot.SegmentSemantics seg : s.segments) {
+            ObjectNode o = segs.addObject();
+            o.put("start_s", round(seg.startS(), 3));
+            o.put("end_s", round(seg.endS(), 3));
+            o.put("frames", seg.frames());
+            o.put("text", seg.text());
+            ArrayNode picks = o.putArray("picks");
+            for (io.vidscore.semantics.ZeroShot.Pick p : seg.picks()) {
+                picks.addObject().put("category", p.category()).put("word", p.word()).put("score", round(p.score(), 4));
+            }
+        }
+        return Json.bytes(r);
+    }
+
     private static void times(ArrayNode array, double[] values) {
         for (double v : values) {
             array.add(round(v, 3));
