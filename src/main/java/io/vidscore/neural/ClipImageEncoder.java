@@ -61,13 +61,15 @@ public final class ClipImageEncoder implements AutoCloseable {
 
     /**
      * Embeddings of {@code n} RGB frames ({@code w*h*3} bytes each, back to back from {@code offset}), in
-     * batches of at most {@code batch}; row i of the result is frame i.
+     * batches of at most {@code batch}; row i of the result is frame i. Each batch is preprocessed straight
+     * into this thread's direct buffer, kept between calls: allocating (and zeroing) a fresh one per chunk
+     * cost more than the preprocessing itself (bench/NEURAL.md).
      */
     public float[] encodeFrames(byte[] rgb, int offset, int n, int w, int h, int batch) {
         float[] embeds = new float[n * dim];
         int per = ClipPreprocessor.pixelsPerImage();
         float[] pixels = new float[per];
-        FloatBuffer buf = ByteBuffer.allocateDirect(Math.min(batch, Math.max(n, 1)) * per * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buf = buffer(Math.min(batch, Math.max(n, 1)) * per);
         for (int start = 0; start < n; start += batch) {
             int count = Math.min(batch, n - start);
             buf.clear();
@@ -79,6 +81,17 @@ public final class ClipImageEncoder implements AutoCloseable {
             run(buf, count, embeds, start * dim);
         }
         return embeds;
+    }
+
+    private final ThreadLocal<FloatBuffer> buffers = new ThreadLocal<>();
+
+    private FloatBuffer buffer(int floats) {
+        FloatBuffer b = buffers.get();
+        if (b == null || b.capacity() < floats) {
+            b = ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            buffers.set(b);
+        }
+        return b;
     }
 
     /** One batch of ready pixel_values ([count,3,224,224] in {@code pixelValues}) into {@code out[outOffset..]}. */

@@ -54,14 +54,28 @@ public final class ClipPreprocessor {
         return crop;
     }
 
-    /** Interleaved 224×224 RGB → channel planes, (x/255 − mean)/std in float32 as NumPy computes it. */
+    /** (x/255 − mean)/std per channel and byte value, in float32 as NumPy computes it: a lookup per pixel afterwards. */
+    private static final float[][] LUT = new float[3][256];
+
+    static {
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < 256; x++) {
+                float v = (float) (x * (1.0 / 255));
+                LUT[c][x] = (v - MEAN[c]) / STD[c];
+            }
+        }
+    }
+
+    /** Interleaved 224×224 RGB → normalised channel planes. */
     static void normalise(byte[] crop, int cropOffset, float[] out, int offset) {
         int plane = SIZE * SIZE;
-        for (int i = 0; i < plane; i++) {
-            for (int c = 0; c < 3; c++) {
-                float v = (float) ((crop[cropOffset + i * 3 + c] & 0xff) * (1.0 / 255));
-                out[offset + c * plane + i] = (v - MEAN[c]) / STD[c];
-            }
+        float[] r = LUT[0];
+        float[] g = LUT[1];
+        float[] b = LUT[2];
+        for (int i = 0, p = cropOffset; i < plane; i++, p += 3) {
+            out[offset + i] = r[crop[p] & 0xff];
+            out[offset + plane + i] = g[crop[p + 1] & 0xff];
+            out[offset + 2 * plane + i] = b[crop[p + 2] & 0xff];
         }
     }
 
