@@ -60,8 +60,8 @@ public final class MusicGenerator {
     }
 
     /**
-     * Audio of {@code totalFrames} frames; {@code textAt} gives the conditioning text of the window that starts
-     * at the given frame. Window w draws from a generator seeded {@code seed + w}.
+     * Audio of {@code totalFrames} frames; {@code textAt} gives the conditioning text of a window, given the frame
+     * in the middle of the frames it adds (the frame is passed). Window w draws from a generator seeded {@code seed + w}.
      */
     public float[] generate(int totalFrames, IntFunction<String> textAt, long seed, Listener listener) {
         int hop = EncodecDecoder.HOP;
@@ -81,7 +81,7 @@ public final class MusicGenerator {
             for (int k = 0; k < prompt.length; k++) {
                 prompt[k] = java.util.Arrays.copyOfRange(previous[k], previous[k].length - promptLen, previous[k].length);
             }
-            String text = textAt.apply(start + promptLen);
+            String text = textAt.apply(start + (promptLen + frames) / 2); // the middle of what this window adds
             long base = done;
             long total = totalSteps;
             String detail = "musicgen window " + (w + 1) + "/" + plan.size();
