@@ -111,10 +111,10 @@ public class ScoreCommand implements Callable<Integer> {
         MusicRequest.Overrides overrides;
         NeuralOptions neural;
         try {
-            MusicEngines.create(engine);
             overrides = new MusicRequest.Overrides(style, bpm, key);
             neural = new NeuralOptions(models, prompt, Device.parse(device), clipBatch);
-        } catch (IllegalArgumentException e) {
+            MusicEngines.validate(engine, neural);
+        } catch (IllegalArgumentException | io.vidscore.neural.ModelException e) {
             err.println("vidscore: " + e.getMessage());
             return CliErrors.EXIT_USAGE;
         }

@@ -1,6 +1,7 @@
 package io.vidscore.music;
 
 import io.vidscore.audio.PcmSink;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns a {@link MusicRequest} into audio. */
@@ -16,5 +17,10 @@ public interface MusicEngine {
     /** The same performance as a Standard MIDI File, for engines that play notes; empty for the others. */
     default Optional<byte[]> midi(MusicRequest request) {
         return Optional.empty();
+    }
+
+    /** Engine-specific facts for the report after {@link #render} (e.g. a neural engine's sampling parameters); none by default. */
+    default Map<String, Object> reportDetails() {
+        return Map.of();
     }
 }

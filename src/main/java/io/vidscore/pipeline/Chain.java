@@ -19,7 +19,7 @@ public final class Chain {
     private final GenerateMusicStage generate;
 
     public Chain(ObjectStore store, ChainSettings settings, Progress progress) {
-        MusicEngines.create(settings.engine()); // an unknown engine is a configuration error: say so before any work
+        MusicEngines.validate(settings.engine(), settings.neural()); // an unknown engine is a configuration error: say so before any work
         this.store = store;
         this.extract = new ExtractFramesStage(store, settings, progress);
         this.encode = new EncodeVideoStage(store, settings, progress);

@@ -14,6 +14,7 @@ import io.vidscore.media.WavWriter;
 import io.vidscore.music.MusicEngine;
 import io.vidscore.music.MusicRequest;
 import io.vidscore.music.MusicResult;
+import io.vidscore.neural.ModelException;
 import io.vidscore.rhythm.AudioOnsetTracker;
 import io.vidscore.store.ObjectInfo;
 import io.vidscore.store.ObjectStore;
@@ -63,7 +64,7 @@ public final class GenerateMusicStage {
         }
         try {
             return generate(fn, event.key(), manifest, features);
-        } catch (MediaException | IllegalArgumentException e) {
+        } catch (MediaException | IllegalArgumentException | ModelException e) {
             Failures.record(store, fn, manifest.name(), manifest.sourceKey(), manifest.etag(), jobId, e.getMessage());
             return new StageOutcome(fn, event.key(), StageOutcome.FAILED, e.getMessage(), jobId);
         }
@@ -75,7 +76,8 @@ public final class GenerateMusicStage {
         Mood mood = Mood.fromFeatures(store, featureObjects);
         long encodeMs = featureObjects.stream()
                 .mapToLong(o -> Long.parseLong(o.metadata().getOrDefault(EncodeVideoStage.ELAPSED_MS, "0"))).sum();
-        MusicEngine engine = MusicEngines.create(settings.engine());
+        MusicEngine engine = MusicEngines.create(settings.engine(), settings.neural(),
+                (fraction, detail) -> progress.update(fn, 0.75 * fraction, detail));
         double origin = analysis.beatsS().length > 0 ? analysis.beatsS()[0] : 0;
         MusicRequest request = new MusicRequest(manifest.durationS(), analysis.tempoBpm(), origin, analysis.cutsS(),
                 analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed(),
@@ -106,6 +108,7 @@ public final class GenerateMusicStage {
             byte[] report = Reports.build(manifest, analysis, music, mastered, settings, mood,
                     new Reports.Timings(manifest.extractMs(), encodeMs, generateMs), midi.isPresent());
             report = Reports.withNeural(report, Reports.EncoderUsed.of(featureObjects), request.conditioning(), semantics);
+            report = Reports.withEngineDetails(report, engine.reportDetails());
             store.put(BucketLayout.report(manifest.stem()), report, Map.of("job-id", manifest.jobId()));
         }
         store.delete(BucketLayout.failed(manifest.name())); // an earlier version's failure no longer applies

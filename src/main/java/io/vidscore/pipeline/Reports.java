@@ -148,6 +148,19 @@ public final class Reports {
         return Json.bytes(r);
     }
 
+    /**
+     * Adds an engine's own facts (see {@link io.vidscore.music.MusicEngine#reportDetails}) as {@code music.generation}:
+     * for musicgen the sampling parameters, the texts, decoder speed and the beat alignment before/after.
+     */
+    public static byte[] withEngineDetails(byte[] report, java.util.Map<String, Object> details) {
+        if (details.isEmpty()) {
+            return report;
+        }
+        ObjectNode r = (ObjectNode) Json.tree(report);
+        ((ObjectNode) r.path("music")).set("generation", Json.MAPPER.valueToTree(details));
+        return Json.bytes(r);
+    }
+
     private static void times(ArrayNode array, double[] values) {
         for (double v : values) {
             array.add(round(v, 3));
