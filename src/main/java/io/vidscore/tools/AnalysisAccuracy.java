@@ -79,6 +79,7 @@ public final class AnalysisAccuracy {
                 default -> throw new IllegalArgumentException("usage: [--write FILE] [--keep DIR] [--codec mpeg4|h264] [--seed N]");
             }
         }
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vidscore-accuracy");
         long start = System.nanoTime();
         List<ClipScore> scores = run(dir, Path.of("samples", "sample.mp4"), codec, seed);
