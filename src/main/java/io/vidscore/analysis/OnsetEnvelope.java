@@ -16,9 +16,11 @@ import java.util.Arrays;
  * <li><b>Rise of motion energy</b> (weight {@value #RISE_WEIGHT}): the positive change of the mean frame
  *     difference plus half its absolute change — motion starting or stopping without reversing.</li>
  * </ol>
- * The sum is smoothed by a Gaussian of σ = {@value #SMOOTHING_S} s, which centres the beat tracker on
- * the middle of an event that spans two or three frames (a fast object at 24 fps turns round over
- * several frames), and scaled to 0..1 by its 99th percentile.
+ * The sum is scaled to 0..1 by its 99th percentile; the tempo is estimated from it as it is. The beat
+ * tracker follows a copy smoothed by a Gaussian of σ = {@value #SMOOTHING_S} s ({@link #forBeats}), which
+ * centres it on the middle of an event that spans two or three frames (a fast object at 24 fps turns
+ * round over several frames). Smoothing the tempo's envelope too would bias the period by up to 0.2%:
+ * the events are asymmetric (a flash rises in one frame and decays over several).
  */
 final class OnsetEnvelope {
     static final double RISE_WEIGHT = 0.1;
@@ -40,11 +42,13 @@ final class OnsetEnvelope {
         for (int t = 0; t < out.length; t++) {
             out[t] = (float) (reversal[t] + RISE_WEIGHT * motion[t]);
         }
-        double sigma = SMOOTHING_S * fps;
-        if (sigma > 0.3) {
-            out = gaussian(out, sigma);
-        }
         return normalise(out);
+    }
+
+    /** The envelope the beat tracker follows: {@link #of} smoothed by a Gaussian of σ = {@value #SMOOTHING_S} s. */
+    static float[] forBeats(float[] envelope, double fps) {
+        double sigma = SMOOTHING_S * fps;
+        return sigma > 0.3 ? normalise(gaussian(envelope, sigma)) : envelope;
     }
 
     /** log(1 + x / median): the envelope follows how many times above the usual level an event is. */

@@ -32,6 +32,7 @@ public final class VisualAnalyzer {
     private byte[] previous;
     private byte[] beforePrevious;
     private float previousMean;
+    private float beforePreviousMean;
     private final byte[][] ring;
     private int frames;
 
@@ -78,14 +79,20 @@ public final class VisualAnalyzer {
         if (beforePrevious != null) {
             // The previous frame is a temporal extremum where it lies outside the range of its neighbours:
             // |a-b| + |b-c| - |a-c| is twice that excess, 0 for steady motion, large where motion turns round.
-            long e = 0;
+            // Pixels are compared after removing each frame's mean, and the mean's own extremum is added
+            // once: a flash is one event at its frame, and the frame before it is not an extremum just
+            // because the flash lifts the next frame over all of its pixels.
+            double e = 0;
+            float ma = beforePreviousMean;
+            float mb = previousMean;
             for (int i = 0; i < n; i++) {
-                int a = beforePrevious[i] & 0xff;
-                int b = previous[i] & 0xff;
-                int c = grey[i] & 0xff;
+                float a = (beforePrevious[i] & 0xff) - ma;
+                float b = (previous[i] & 0xff) - mb;
+                float c = (grey[i] & 0xff) - mean;
                 e += Math.abs(a - b) + Math.abs(b - c) - Math.abs(a - c);
             }
-            series.setExtremum(frames - 1, (float) (e / (2 * 255.0 * n)));
+            double brightnessExtremum = Math.abs(ma - mb) + Math.abs(mb - mean) - Math.abs(ma - mean);
+            series.setExtremum(frames - 1, (float) ((e / n + brightnessExtremum) / (2 * 255.0)));
         }
         float longDiff = 0;
         byte[] old = ring[frames % ring.length];
@@ -109,6 +116,7 @@ public final class VisualAnalyzer {
             ring[frames % ring.length] = old;
         }
         System.arraycopy(grey, 0, old, 0, n);
+        beforePreviousMean = previousMean;
         previousMean = mean;
         frames++;
     }
@@ -137,8 +145,11 @@ public final class VisualAnalyzer {
         float[] envelope = OnsetEnvelope.of(series, fps);
         float[] energy = smoothedEnergy(series.diff(), fps);
         TempoEstimate tempo = frames >= 2 * fps ? VisualTempo.estimate(envelope, fps, series.extremum()) : new TempoEstimate(0, 0, false);
-        double[] beats = tempo.rhythmic() ? BeatTracker.track(envelope, fps, tempo.bpm()) : new double[0];
-        beats = BeatCentring.centre(envelope, fps, tempo.bpm(), beats);
+        double[] beats = new double[0];
+        if (tempo.rhythmic()) {
+            float[] smoothed = OnsetEnvelope.forBeats(envelope, fps);
+            beats = BeatCentring.centre(smoothed, fps, tempo.bpm(), BeatTracker.track(smoothed, fps, tempo.bpm()));
+        }
         double bpm = tempo.rhythmic() ? tempo.bpm() : tempoFromEnergy(energy);
         List<Segment> segments = Segments.describe(series, cuts, fps, durationS);
         return new VisualAnalysis(durationS, fps, envelope, energy, bpm, tempo.confidence(), tempo.rhythmic(), beats, cuts,
