@@ -72,8 +72,9 @@ public final class TruthClips {
     private static TruthClip rhythmic(String name, Kind kind, double bpm, double fps) {
         double period = 60 / bpm;
         List<Double> beats = new ArrayList<>();
-        for (double t = 0.4; t < DURATION_S - 0.3; t += period) {
-            beats.add(Math.round(t * 1e6) / 1e6);
+        for (int k = 0; 0.4 + k * period < DURATION_S - 0.3; k++) {
+            // Not rounded: a time rounded up by a microsecond would put the event one frame late.
+            beats.add(0.4 + k * period);
         }
         return new TruthClip(name, kind, fps, DURATION_S, bpm, beats.stream().mapToDouble(Double::doubleValue).toArray(),
                 new double[0], new double[0][]);
