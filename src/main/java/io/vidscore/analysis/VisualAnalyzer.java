@@ -31,8 +31,8 @@ public final class VisualAnalyzer {
     private final FrameSeries series;
     private byte[] previous;
     private byte[] beforePrevious;
-    private float previousMean;
-    private float beforePreviousMean;
+    private int previousMean16;
+    private int beforePreviousMean16;
     private final byte[][] ring;
     private int frames;
 
@@ -50,31 +50,36 @@ public final class VisualAnalyzer {
         int n = grey.length;
         long sum = 0;
         long gradient = 0;
-        for (int i = 0; i < n; i++) {
-            int v = grey[i] & 0xff;
-            sum += v;
-            if ((i + 1) % width != 0) {
-                gradient += Math.abs((grey[i + 1] & 0xff) - v);
-            }
-            if (i + width < n) {
-                gradient += Math.abs((grey[i + width] & 0xff) - v);
+        for (int row = 0; row < n; row += width) {
+            int end = Math.min(n, row + width);
+            for (int i = row; i < end; i++) {
+                int v = grey[i] & 0xff;
+                sum += v;
+                if (i + 1 < end) {
+                    gradient += Math.abs((grey[i + 1] & 0xff) - v);
+                }
+                if (i + width < n) {
+                    gradient += Math.abs((grey[i + width] & 0xff) - v);
+                }
             }
         }
         float mean = sum / (float) n;
         float diff = 0;
         float structural = 0;
+        // Mean-compensated comparisons in 1/16 grey levels, in integers: the loops below are most of the
+        // analysis' per-frame cost, and float arithmetic made them several times slower.
+        int m16 = Math.round(mean * 16);
         if (previous != null) {
             long d = 0;
-            double s = 0;
-            float shift = mean - previousMean;
+            long s = 0;
+            int shift16 = m16 - previousMean16;
             for (int i = 0; i < n; i++) {
-                int a = previous[i] & 0xff;
-                int b = grey[i] & 0xff;
-                d += Math.abs(b - a);
-                s += Math.abs(b - a - shift);
+                int delta = (grey[i] & 0xff) - (previous[i] & 0xff);
+                d += Math.abs(delta);
+                s += Math.abs((delta << 4) - shift16);
             }
             diff = (float) (d / (255.0 * n));
-            structural = (float) (s / (255.0 * n));
+            structural = (float) (s / (16 * 255.0 * n));
         }
         if (beforePrevious != null) {
             // The previous frame is a temporal extremum where it lies outside the range of its neighbours:
@@ -82,17 +87,17 @@ public final class VisualAnalyzer {
             // Pixels are compared after removing each frame's mean, and the mean's own extremum is added
             // once: a flash is one event at its frame, and the frame before it is not an extremum just
             // because the flash lifts the next frame over all of its pixels.
-            double e = 0;
-            float ma = beforePreviousMean;
-            float mb = previousMean;
+            long e = 0;
+            int ma = beforePreviousMean16;
+            int mb = previousMean16;
             for (int i = 0; i < n; i++) {
-                float a = (beforePrevious[i] & 0xff) - ma;
-                float b = (previous[i] & 0xff) - mb;
-                float c = (grey[i] & 0xff) - mean;
+                int a = ((beforePrevious[i] & 0xff) << 4) - ma;
+                int b = ((previous[i] & 0xff) << 4) - mb;
+                int c = ((grey[i] & 0xff) << 4) - m16;
                 e += Math.abs(a - b) + Math.abs(b - c) - Math.abs(a - c);
             }
-            double brightnessExtremum = Math.abs(ma - mb) + Math.abs(mb - mean) - Math.abs(ma - mean);
-            series.setExtremum(frames - 1, (float) ((e / n + brightnessExtremum) / (2 * 255.0)));
+            double brightnessExtremum = Math.abs(ma - mb) + Math.abs(mb - m16) - Math.abs(ma - m16);
+            series.setExtremum(frames - 1, (float) (((double) e / n + brightnessExtremum) / (2 * 16 * 255.0)));
         }
         float longDiff = 0;
         byte[] old = ring[frames % ring.length];
@@ -116,8 +121,8 @@ public final class VisualAnalyzer {
             ring[frames % ring.length] = old;
         }
         System.arraycopy(grey, 0, old, 0, n);
-        beforePreviousMean = previousMean;
-        previousMean = mean;
+        beforePreviousMean16 = previousMean16;
+        previousMean16 = m16;
         frames++;
     }
 
