@@ -13,21 +13,23 @@ public final class AnalyseFile {
     }
 
     public static VisualAnalysis analyse(Path video) {
-        FrameListener[] holder = new FrameListener[1];
-        VisualAnalyzer[] analyzer = new VisualAnalyzer[1];
-        holder[0] = new FrameListener() {
-            @Override
-            public void started(VideoInfo info) {
-                analyzer[0] = new VisualAnalyzer(info.fps());
-            }
-
-            @Override
-            public void frame(int index, double timeS, byte[] grey, int width, int height, float brightness, float saturation, float warmth) {
-                analyzer[0].accept(grey, width, brightness, saturation, warmth);
-            }
-        };
-        VideoDecoder.Result r = VideoDecoder.decode(video, VideoDecoder.Settings.DEFAULT, holder[0]);
+        Feed feed = new Feed();
+        VideoDecoder.Result r = VideoDecoder.decode(video, VideoDecoder.Settings.DEFAULT, feed);
         double duration = r.info().durationS() > 0 ? r.info().durationS() : r.framesDecoded() / r.info().fps();
-        return analyzer[0].finish(duration);
+        return feed.analyzer.finish(duration);
+    }
+
+    private static final class Feed implements FrameListener {
+        private VisualAnalyzer analyzer;
+
+        @Override
+        public void started(VideoInfo info) {
+            analyzer = new VisualAnalyzer(info.fps());
+        }
+
+        @Override
+        public void frame(int index, double timeS, byte[] grey, int width, int height, float brightness, float saturation, float warmth) {
+            analyzer.accept(grey, width, brightness, saturation, warmth);
+        }
     }
 }
