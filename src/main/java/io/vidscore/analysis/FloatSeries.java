@@ -14,6 +14,14 @@ final class FloatSeries {
         values[size++] = v;
     }
 
+    /** Sets an already added value, or adds zeros up to index i and then the value. */
+    void set(int i, float v) {
+        while (size <= i) {
+            add(0);
+        }
+        values[i] = v;
+    }
+
     int size() {
         return size;
     }

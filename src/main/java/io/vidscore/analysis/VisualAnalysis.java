@@ -1,5 +1,7 @@
 package io.vidscore.analysis;
 
+import java.util.List;
+
 /**
  * The dense low-level analysis of one video: everything the music follows.
  *
@@ -7,8 +9,15 @@ package io.vidscore.analysis;
  * @param onsetEnvelope  visual onset strength per frame, 0..1 (motion starts, impacts, flashes, cuts)
  * @param energy         motion energy per frame, 0..1, smoothed over about a second (how busy the picture is)
  * @param tempoBpm       visual tempo; a best guess from the mood when {@code rhythmic} is false
+ * @param tempoConfidence 0..1, how clearly the onset envelope repeats at that tempo
+ * @param rhythmic       whether the picture has a beat; when false {@code beatsS} is empty
  * @param beatsS         visual beats (empty when the video has no rhythm)
- * @param cutsS          hard cuts
+ * @param cutsS          hard cuts: the time of the first frame of each new shot
+ * @param brightness     mean over the video, 0..1
+ * @param saturation     mean over the video, 0..1
+ * @param warmth         mean over the video, -1..1 (red minus blue)
+ * @param fades          gradual transitions (fades through black, cross-dissolves), which are not cuts
+ * @param segments       the shots between cuts, with descriptors and a mood estimate (see {@link Segment})
  */
 public record VisualAnalysis(
         double durationS,
@@ -22,5 +31,12 @@ public record VisualAnalysis(
         double[] cutsS,
         double brightness,
         double saturation,
-        double warmth) {
+        double warmth,
+        List<Fade> fades,
+        List<Segment> segments) {
+
+    public VisualAnalysis {
+        fades = fades == null ? List.of() : List.copyOf(fades);
+        segments = segments == null ? List.of() : List.copyOf(segments);
+    }
 }

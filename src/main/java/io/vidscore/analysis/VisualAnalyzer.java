@@ -2,79 +2,139 @@ package io.vidscore.analysis;
 
 import io.vidscore.rhythm.BeatTracker;
 import io.vidscore.rhythm.TempoEstimate;
-import io.vidscore.rhythm.TempoEstimator;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Dense visual analysis, fed one small grey frame at a time (it knows nothing of files or decoders).
+ * Dense visual analysis, fed one small grey frame at a time at the native frame rate (it knows nothing
+ * of files or decoders). Per frame it computes, on the grey analysis grid (64 cells wide, a few thousand
+ * bytes, so each pass costs microseconds): the mean frame difference, its brightness-compensated
+ * ("structural") version, the temporal-extremum strength of the previous frame (motion reversals,
+ * flashes), the difference to the frame half a second back, a 16-bin grey histogram and the mean
+ * spatial gradient (visual complexity); brightness, saturation and warmth come from the decoder. It keeps
+ * only those numbers (see {@link FrameSeries}) and three grey frames plus half a second of them for the
+ * long-range difference, so memory does not depend on the frame size and grows by ~100 bytes a frame.
  *
- * <ul>
- * <li><b>Onset envelope</b>: the rise of frame-difference energy (motion starting, flashes) plus the
- * rise of its change (sudden stops and reversals — impacts), half-wave rectified and normalised.</li>
- * <li><b>Cuts</b>: a large grey-histogram change between neighbouring frames that persists (a flash
- * changes the histogram too, but it comes back within a few frames) and is a local peak.</li>
- * <li><b>Tempo and beats</b>: {@link TempoEstimator} and {@link BeatTracker} on the envelope; a video
- * without rhythm gets no beats and a tempo from its energy (calm → slow).</li>
- * </ul>
- * Memory is a handful of floats per frame plus one 16-bin histogram per frame.
+ * <p>At the end: the onset envelope ({@link OnsetEnvelope}), cuts ({@link CutDetector}), fades and
+ * dissolves ({@link FadeDetector}), tempo and whether there is a beat ({@link VisualTempo}), beats
+ * ({@link BeatTracker}, Ellis' dynamic programming) and shots with their descriptors and mood
+ * ({@link Segments}, {@link Mood}). A video without rhythm gets no beats and a tempo from its motion
+ * energy (calm → slow), which engines may use as a starting point.
  */
 public final class VisualAnalyzer {
-    static final int BINS = 16;
-    /** Half the histogram mass must move for a cut. */
-    static final double CUT_DISTANCE = 0.5;
-    /** ...and stay moved: a flash or a passing object brings the old picture back within this time. */
-    static final double CUT_RETURN_WINDOW_S = 0.4;
-    static final double CUT_PERSIST_DISTANCE = 0.35;
     /** Mean absolute grey difference (0..1) that counts as full motion energy. */
     static final double FULL_ENERGY = 0.08;
+    /** Mean absolute spatial grey gradient (0..1 per grid cell) that counts as full complexity. */
+    static final double FULL_COMPLEXITY = 0.12;
 
     private final double fps;
+    private final FrameSeries series;
     private byte[] previous;
-    private float previousMotion;
-    private final FloatSeries motion = new FloatSeries();
-    private final FloatSeries onset = new FloatSeries();
-    private final FloatSeries histograms = new FloatSeries();
-    private double brightnessSum;
-    private double saturationSum;
-    private double warmthSum;
+    private byte[] beforePrevious;
+    private int previousMean16;
+    private int beforePreviousMean16;
+    private final byte[][] ring;
     private int frames;
 
     public VisualAnalyzer(double fps) {
         this.fps = fps;
+        this.series = new FrameSeries(fps);
+        this.ring = new byte[series.longLag()][];
     }
 
-    /** @param grey a small grey frame, row-major; the same size on every call */
-    public void accept(byte[] grey, float brightness, float saturation, float warmth) {
-        float diff = 0;
-        if (previous != null) {
-            long sum = 0;
-            for (int i = 0; i < grey.length; i++) {
-                sum += Math.abs((grey[i] & 0xff) - (previous[i] & 0xff));
+    /**
+     * @param grey  a small grey frame, row-major, {@code width} columns; the same size on every call
+     * @param brightness mean luma 0..1; @param saturation 0..1; @param warmth red minus blue, -1..1
+     */
+    public void accept(byte[] grey, int width, float brightness, float saturation, float warmth) {
+        int n = grey.length;
+        long sum = 0;
+        long gradient = 0;
+        for (int row = 0; row < n; row += width) {
+            int end = Math.min(n, row + width);
+            for (int i = row; i < end; i++) {
+                int v = grey[i] & 0xff;
+                sum += v;
+                if (i + 1 < end) {
+                    gradient += Math.abs((grey[i + 1] & 0xff) - v);
+                }
+                if (i + width < n) {
+                    gradient += Math.abs((grey[i + width] & 0xff) - v);
+                }
             }
-            diff = (float) (sum / (255.0 * grey.length));
-        } else {
-            previous = new byte[grey.length];
         }
-        System.arraycopy(grey, 0, previous, 0, grey.length);
-        float rise = Math.max(0, diff - previousMotion);
-        float change = Math.abs(diff - previousMotion);
-        onset.add(motion.size() == 0 ? 0 : rise + 0.5f * change);
-        previousMotion = diff;
-        motion.add(diff);
+        float mean = sum / (float) n;
+        float diff = 0;
+        float structural = 0;
+        // Mean-compensated comparisons in 1/16 grey levels, in integers: the loops below are most of the
+        // analysis' per-frame cost, and float arithmetic made them several times slower.
+        int m16 = Math.round(mean * 16);
+        if (previous != null) {
+            long d = 0;
+            long s = 0;
+            int shift16 = m16 - previousMean16;
+            for (int i = 0; i < n; i++) {
+                int delta = (grey[i] & 0xff) - (previous[i] & 0xff);
+                d += Math.abs(delta);
+                s += Math.abs((delta << 4) - shift16);
+            }
+            diff = (float) (d / (255.0 * n));
+            structural = (float) (s / (16 * 255.0 * n));
+        }
+        if (beforePrevious != null) {
+            // The previous frame is a temporal extremum where it lies outside the range of its neighbours:
+            // |a-b| + |b-c| - |a-c| is twice that excess, 0 for steady motion, large where motion turns round.
+            // Pixels are compared after removing each frame's mean, and the mean's own extremum is added
+            // once: a flash is one event at its frame, and the frame before it is not an extremum just
+            // because the flash lifts the next frame over all of its pixels.
+            long e = 0;
+            int ma = beforePreviousMean16;
+            int mb = previousMean16;
+            for (int i = 0; i < n; i++) {
+                int a = ((beforePrevious[i] & 0xff) << 4) - ma;
+                int b = ((previous[i] & 0xff) << 4) - mb;
+                int c = ((grey[i] & 0xff) << 4) - m16;
+                e += Math.abs(a - b) + Math.abs(b - c) - Math.abs(a - c);
+            }
+            double brightnessExtremum = Math.abs(ma - mb) + Math.abs(mb - m16) - Math.abs(ma - m16);
+            series.setExtremum(frames - 1, (float) (((double) e / n + brightnessExtremum) / (2 * 16 * 255.0)));
+        }
+        float longDiff = 0;
+        byte[] old = ring[frames % ring.length];
+        if (old != null) {
+            long d = 0;
+            for (int i = 0; i < n; i++) {
+                d += Math.abs((grey[i] & 0xff) - (old[i] & 0xff));
+            }
+            longDiff = (float) (d / (255.0 * n));
+        }
+        series.add(diff, structural, longDiff, histogram(grey), mean / 255f,
+                (float) (gradient / (255.0 * Math.max(1, 2 * n - width - n / width))), brightness, saturation, warmth);
 
-        float[] hist = new float[BINS];
-        for (byte b : grey) {
-            hist[(b & 0xff) * BINS / 256]++;
+        // Keep the last frames without allocating per frame: rotate the buffers.
+        byte[] recycled = beforePrevious;
+        beforePrevious = previous;
+        previous = recycled != null && recycled.length == n ? recycled : new byte[n];
+        System.arraycopy(grey, 0, previous, 0, n);
+        if (old == null || old.length != n) {
+            old = new byte[n];
+            ring[frames % ring.length] = old;
         }
-        for (float h : hist) {
-            histograms.add(h / grey.length);
-        }
-        brightnessSum += brightness;
-        saturationSum += saturation;
-        warmthSum += warmth;
+        System.arraycopy(grey, 0, old, 0, n);
+        beforePreviousMean16 = previousMean16;
+        previousMean16 = m16;
         frames++;
+    }
+
+    private static float[] histogram(byte[] grey) {
+        float[] hist = new float[FrameSeries.BINS];
+        for (byte b : grey) {
+            hist[(b & 0xff) * FrameSeries.BINS / 256]++;
+        }
+        for (int k = 0; k < hist.length; k++) {
+            hist[k] /= grey.length;
+        }
+        return hist;
     }
 
     public int frames() {
@@ -85,74 +145,44 @@ public final class VisualAnalyzer {
         if (frames == 0) {
             throw new IllegalStateException("no frames analysed");
         }
-        double[] cuts = detectCuts();
-        float[] envelope = normalise(onset.toArray());
-        float[] energy = smoothedEnergy();
-        TempoEstimate tempo = frames >= 2 * fps ? TempoEstimator.estimate(envelope, fps) : new TempoEstimate(0, 0, false);
-        double[] beats = tempo.rhythmic() ? BeatTracker.track(envelope, fps, tempo.bpm()) : new double[0];
+        double[] cuts = new CutDetector(series, fps).detect();
+        List<Fade> fades = new FadeDetector(series, fps).detect(cuts);
+        float[] envelope = OnsetEnvelope.of(series, fps);
+        float[] energy = smoothedEnergy(series.diff(), fps);
+        TempoEstimate tempo = frames >= 2 * fps ? VisualTempo.estimate(envelope, fps, series.extremum()) : new TempoEstimate(0, 0, false);
+        double[] beats = new double[0];
+        if (tempo.rhythmic()) {
+            float[] smoothed = OnsetEnvelope.forBeats(envelope, fps);
+            beats = BeatCentring.centre(smoothed, fps, tempo.bpm(), BeatTracker.track(smoothed, fps, tempo.bpm()));
+        }
         double bpm = tempo.rhythmic() ? tempo.bpm() : tempoFromEnergy(energy);
+        List<Segment> segments = Segments.describe(series, cuts, fps, durationS);
         return new VisualAnalysis(durationS, fps, envelope, energy, bpm, tempo.confidence(), tempo.rhythmic(), beats, cuts,
-                brightnessSum / frames, saturationSum / frames, warmthSum / frames);
+                mean(series.brightness()), mean(series.saturation()), mean(series.warmth()), fades, segments);
     }
 
     /** Calm pictures get slow music, busy ones faster: 70 BPM at rest up to 130 BPM at full motion. */
     static double tempoFromEnergy(float[] energy) {
-        double mean = 0;
-        for (float e : energy) {
-            mean += e;
-        }
-        mean /= Math.max(1, energy.length);
-        return Math.round(70 + 60 * Math.min(1, mean));
+        return Math.round(70 + 60 * Math.min(1, mean(energy)));
     }
 
-    private double histDistance(int a, int b) {
-        double d = 0;
-        for (int k = 0; k < BINS; k++) {
-            d += Math.abs(histograms.get(a * BINS + k) - histograms.get(b * BINS + k));
+    static double mean(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x;
         }
-        return d / 2;
+        return s / Math.max(1, v.length);
     }
 
-    /** Whether a picture from just before t (a flash may already be rising at t-1) comes back soon after t. */
-    private boolean pictureReturns(int t) {
-        int window = (int) Math.ceil(CUT_RETURN_WINDOW_S * fps);
-        int last = Math.min(frames - 1, t + window);
-        for (int before = Math.max(0, t - 1 - window / 2); before < t; before++) {
-            for (int u = t + 1; u <= last; u++) {
-                if (histDistance(before, u) < CUT_PERSIST_DISTANCE) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** Motion energy 0..1, a centred moving average over about a second. */
+    static float[] smoothedEnergy(float[] m, double fps) {
+        return movingAverage(m, fps, FULL_ENERGY);
     }
 
-    private double[] detectCuts() {
-        List<Double> cuts = new ArrayList<>();
-        double[] d = new double[frames];
-        for (int t = 1; t < frames; t++) {
-            d[t] = histDistance(t - 1, t);
-        }
-        for (int t = 1; t < frames; t++) {
-            boolean peak = d[t] >= CUT_DISTANCE && (t + 1 >= frames || d[t] >= d[t + 1]) && d[t] > d[t - 1];
-            if (!peak) {
-                continue;
-            }
-            if (pictureReturns(t)) {
-                continue; // a flash, not a cut
-            }
-            double time = t / fps;
-            if (cuts.isEmpty() || time - cuts.get(cuts.size() - 1) > 0.25) {
-                cuts.add(time);
-            }
-        }
-        return cuts.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private float[] smoothedEnergy() {
-        float[] m = motion.toArray();
+    /** Centred moving average over about {@code windowFrames}, divided by fullScale and capped at 1. */
+    static float[] movingAverage(float[] m, double windowFrames, double fullScale) {
         float[] out = new float[m.length];
-        int half = (int) Math.max(1, Math.round(fps / 2));
+        int half = (int) Math.max(1, Math.round(windowFrames / 2));
         double window = 0;
         int lo = 0;
         int hi = -1;
@@ -163,28 +193,7 @@ public final class VisualAnalyzer {
             while (lo < t - half) {
                 window -= m[lo++];
             }
-            out[t] = (float) Math.min(1, window / (hi - lo + 1) / FULL_ENERGY);
-        }
-        return out;
-    }
-
-    /** Scales to 0..1 by a high percentile so one spike (a cut) does not flatten everything else. */
-    private static float[] normalise(float[] v) {
-        if (v.length == 0) {
-            return v;
-        }
-        float[] sorted = v.clone();
-        Arrays.sort(sorted);
-        float ref = sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
-        if (ref <= 1e-6f) {
-            ref = sorted[sorted.length - 1];
-        }
-        if (ref <= 1e-6f) {
-            return new float[v.length];
-        }
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.min(1f, v[i] / ref);
+            out[t] = (float) Math.min(1, window / (hi - lo + 1) / fullScale);
         }
         return out;
     }

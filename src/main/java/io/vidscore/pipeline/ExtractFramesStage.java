@@ -98,7 +98,7 @@ public final class ExtractFramesStage {
 
         @Override
         public void frame(int index, double timeS, byte[] grey, int width, int height, float brightness, float saturation, float warmth) {
-            analyzer.accept(grey, brightness, saturation, warmth);
+            analyzer.accept(grey, width, brightness, saturation, warmth);
             if (index % 30 == 0) {
                 progress.update(StageName.EXTRACT_FRAMES.functionName(), Math.min(0.99, index / (double) expectedFrames), index + " frames");
             }

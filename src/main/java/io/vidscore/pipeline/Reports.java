@@ -2,6 +2,8 @@ package io.vidscore.pipeline;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vidscore.analysis.Fade;
+import io.vidscore.analysis.Segment;
 import io.vidscore.analysis.VisualAnalysis;
 import io.vidscore.audio.PcmSink;
 import io.vidscore.music.MusicResult;
@@ -57,6 +59,27 @@ public final class Reports {
         analysis.put("warmth", round(mood.warmth(), 3));
         analysis.put("saturation", round(mood.saturation(), 3));
         analysis.put("encoded_frames", mood.frames());
+        ArrayNode fades = analysis.putArray("fades");
+        for (Fade f : a.fades()) {
+            ObjectNode n = fades.addObject();
+            n.put("start_s", round(f.startS(), 3));
+            n.put("end_s", round(f.endS(), 3));
+            n.put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        ArrayNode segments = analysis.putArray("segments");
+        for (Segment g : a.segments()) {
+            ObjectNode n = segments.addObject();
+            n.put("start_s", round(g.startS(), 3));
+            n.put("end_s", round(g.endS(), 3));
+            n.put("energy", round(g.energy(), 3));
+            n.put("pace", round(g.pace(), 3));
+            n.put("brightness", round(g.brightness(), 3));
+            n.put("warmth", round(g.warmth(), 3));
+            n.put("saturation", round(g.saturation(), 3));
+            n.put("complexity", round(g.complexity(), 3));
+            n.put("valence", round(g.valence(), 3));
+            n.put("arousal", round(g.arousal(), 3));
+        }
 
         double[] musicBeats = tracker.beats();
         ObjectNode musicNode = r.putObject("music");

@@ -115,6 +115,16 @@ class ChainEndToEndTest {
             cutAt4 |= Math.abs(c.asDouble() - 4.0) <= 1 / 30.0 + 1e-6;
         }
         assertTrue(cutAt4, "the cut at 4.0 s is reported: " + r.at("/analysis/cuts_s"));
+        assertTrue(r.at("/analysis/rhythmic").asBoolean() && r.at("/analysis/tempo_confidence").asDouble() > 0.3, r.get("analysis").toString());
+        JsonNode segments = r.at("/analysis/segments");
+        assertEquals(r.at("/analysis/cuts_s").size() + 1, segments.size(), "one segment per shot: " + segments);
+        for (JsonNode segment : segments) {
+            for (String k : new String[] {"start_s", "end_s", "energy", "pace", "brightness", "warmth", "saturation", "complexity"}) {
+                assertTrue(segment.get(k).isNumber(), k + " in " + segment);
+            }
+            assertTrue(Math.abs(segment.get("valence").asDouble()) <= 1 && Math.abs(segment.get("arousal").asDouble()) <= 1, segment.toString());
+        }
+        assertTrue(r.at("/analysis/fades").isArray());
         assertEquals(48_000, r.at("/music/sample_rate").asInt());
         assertTrue(r.at("/music/beats_s").size() >= 4, "beats detected in the rendered audio: " + r.get("music") + " " + r.get("analysis"));
         assertEquals(tempo, r.at("/music/tempo_bpm").asDouble(), tempo * 0.03, "the music plays at the analysed tempo");
