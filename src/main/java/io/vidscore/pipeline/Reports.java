@@ -25,7 +25,7 @@ public final class Reports {
     }
 
     public static byte[] build(Manifest m, VisualAnalysis a, MusicResult music, GenerateMusicStage.Mastered mastered,
-            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t, boolean midi) {
+            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t, boolean midi, boolean plot) {
         AudioOnsetTracker tracker = mastered.tracker();
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("source", m.sourceKey());
@@ -79,7 +79,7 @@ public final class Reports {
         alignment.put("tolerance_s", TOLERANCE_S);
         if (a.beatsS().length > 0) {
             alignment.put("reference", "visual_beats_s");
-            alignment.put("beat_f_measure", round(BeatMetrics.fMeasure(a.beatsS(), musicBeats, TOLERANCE_S), 3));
+            alignment.put("beat_f_measure", round(beatFMeasure(a.beatsS(), musicBeats), 3));
             alignment.put("hit_rate", round(BeatMetrics.hitRate(a.beatsS(), musicBeats, TOLERANCE_S), 3));
             alignment.put("mean_offset_s", round(BeatMetrics.meanOffsetS(a.beatsS(), musicBeats, TOLERANCE_S), 4));
         } else {
@@ -102,7 +102,15 @@ public final class Reports {
         if (midi) {
             outputs.put("midi", BucketLayout.midi(m.stem()));
         }
+        if (plot) {
+            outputs.put("plot", BucketLayout.plot(m.stem()));
+        }
         return Json.bytes(r);
+    }
+
+    /** The alignment score: music beats against visual beats at ±{@link #TOLERANCE_S}; null without visual beats. */
+    public static Double beatFMeasure(double[] visualBeats, double[] musicBeats) {
+        return visualBeats.length == 0 ? null : BeatMetrics.fMeasure(visualBeats, musicBeats, TOLERANCE_S);
     }
 
     private static void times(ArrayNode array, double[] values) {
