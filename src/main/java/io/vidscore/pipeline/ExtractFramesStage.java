@@ -64,7 +64,7 @@ public final class ExtractFramesStage {
             Manifest manifest = new Manifest(jobId, store.bucket(), key, source.etag(), event.versionId(), name,
                     BucketLayout.stemOf(name), duration, info.width(), info.height(), info.fps(), result.framesDecoded(),
                     info.rotation(), info.codec(), info.hasAudio(), settings.sampleFps(), VideoDecoder.Settings.DEFAULT.sampleSize(),
-                    chunks.chunkCount, chunks.sampleTimes, elapsed);
+                    chunks.chunkCount, chunks.sampleTimes, elapsed, info.interlaced());
             store.put(BucketLayout.manifest(jobId), Json.bytes(manifest), Map.of());
             progress.update(fn, 1, result.framesDecoded() + " frames");
             return new StageOutcome(fn, key, StageOutcome.DONE,

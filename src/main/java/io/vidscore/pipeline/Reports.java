@@ -46,6 +46,7 @@ public final class Reports {
         video.put("frames", m.frames());
         video.put("codec", m.codec());
         video.put("rotation", m.rotation());
+        video.put("interlaced", m.interlaced());
 
         ObjectNode analysis = r.putObject("analysis");
         analysis.put("tempo_bpm", round(a.tempoBpm(), 2));
