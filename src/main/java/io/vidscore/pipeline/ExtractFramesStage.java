@@ -57,7 +57,8 @@ public final class ExtractFramesStage {
                     chunks);
             chunks.flush();
             VideoInfo info = result.info();
-            double duration = info.durationS() > 0 ? info.durationS() : result.framesDecoded() / info.fps();
+            double duration = info.durationS() > 0 ? info.durationS() : result.gridFrames() / info.fps();
+            requireLongEnough(duration, result.framesDecoded());
             VisualAnalysis analysis = chunks.analyzer.finish(duration);
             store.put(BucketLayout.analysis(jobId), Json.bytes(analysis), Map.of());
             long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -72,6 +73,21 @@ public final class ExtractFramesStage {
         } catch (MediaException e) {
             Failures.record(store, fn, name, key, source.etag(), jobId, e.getMessage());
             return new StageOutcome(fn, key, StageOutcome.FAILED, e.getMessage(), jobId);
+        }
+    }
+
+    /**
+     * Shorter than this, there is nothing to score: a quarter second holds no musical gesture (one beat
+     * at 120 BPM lasts half a second) and a single frame shows no motion at all. Longer clips are scored,
+     * however short: they get music as long as they are, with a tempo from the mood.
+     */
+    static final double MIN_DURATION_S = 0.25;
+
+    static void requireLongEnough(double durationS, int frames) {
+        if (durationS < MIN_DURATION_S || frames < 2) {
+            throw new MediaException(String.format(java.util.Locale.ROOT,
+                    "too short to score: %.2f s (%d frame%s); vidscore needs at least %.2f s of video",
+                    durationS, frames, frames == 1 ? "" : "s", MIN_DURATION_S));
         }
     }
 

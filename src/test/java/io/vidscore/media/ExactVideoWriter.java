@@ -24,7 +24,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * frame rate), interlaced streams, 10-bit pixel formats. Raw FFmpeg API; the pictures come from
  * {@link SceneRenderer}, so flashes fall at known times.
  */
-final class ExactVideoWriter {
+public final class ExactVideoWriter {
     private String format = "mp4";
     private String encoder = "mpeg4";
     private int pixFmt = avutil.AV_PIX_FMT_YUV420P;
@@ -38,30 +38,30 @@ final class ExactVideoWriter {
     private double[] cuts = new double[0];
     private final java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
 
-    ExactVideoWriter format(String f) {
+    public ExactVideoWriter format(String f) {
         this.format = f;
         return this;
     }
 
-    ExactVideoWriter encoder(String name, int pixelFormat) {
+    public ExactVideoWriter encoder(String name, int pixelFormat) {
         this.encoder = name;
         this.pixFmt = pixelFormat;
         return this;
     }
 
-    ExactVideoWriter option(String key, String value) {
+    public ExactVideoWriter option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
-    ExactVideoWriter size(int w, int h) {
+    public ExactVideoWriter size(int w, int h) {
         this.width = w;
         this.height = h;
         return this;
     }
 
     /** Constant rate: frames at i/fps for the duration. */
-    ExactVideoWriter constantRate(double fps, double seconds) {
+    public ExactVideoWriter constantRate(double fps, double seconds) {
         this.nominalFps = fps;
         this.timeBase = (int) Math.round(fps); // one tick per frame: what MPEG-2 and friends insist on
         int n = (int) Math.round(fps * seconds);
@@ -73,29 +73,29 @@ final class ExactVideoWriter {
     }
 
     /** Frames exactly at these times (seconds, increasing), stamped with a 1/timeBase clock. */
-    ExactVideoWriter frameTimes(double nominal, int clock, double... times) {
+    public ExactVideoWriter frameTimes(double nominal, int clock, double... times) {
         this.nominalFps = nominal;
         this.timeBase = clock;
         this.frameTimes = times;
         return this;
     }
 
-    ExactVideoWriter interlaced() {
+    public ExactVideoWriter interlaced() {
         this.interlaced = true;
         return this;
     }
 
-    ExactVideoWriter flashes(double... t) {
+    public ExactVideoWriter flashes(double... t) {
         this.flashes = t;
         return this;
     }
 
-    ExactVideoWriter cuts(double... t) {
+    public ExactVideoWriter cuts(double... t) {
         this.cuts = t;
         return this;
     }
 
-    Path write(Path out) {
+    public Path write(Path out) {
         AVFormatContext oc = new AVFormatContext(null);
         try (BytePointer url = Av.fileUrl(out); BytePointer fmt = new BytePointer(format)) {
             Av.check(avformat.avformat_alloc_output_context2(oc, null, fmt, url), "muxer " + format);
