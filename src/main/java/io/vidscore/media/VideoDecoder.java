@@ -15,9 +15,9 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * One streaming decode pass over a video file (FFmpeg through JavaCV). FFmpeg scales each frame once,
- * to a working copy whose short edge is the sample size (the size the neural encoder wants, scaled
- * bicubically as CLIP's preprocessing does); the dense analysis grid and the encoder's centre crops
- * both come from that copy. Memory is one working frame, whatever the video's length.
+ * to a working copy whose short edge is the sample size (the size the neural encoder wants; see
+ * {@link #scalingFlags}); the copy is turned upright (display rotation), and the dense analysis grid and
+ * the encoder's centre crops both come from it, on a uniform time grid (see {@code pump}). Memory is one working frame, whatever the video's length.
  */
 public final class VideoDecoder {
 
@@ -56,12 +56,7 @@ public final class VideoDecoder {
             int[] work = workingSize(stored[0], stored[1], settings.sampleSize());
             grabber.setImageWidth(work[0]);
             grabber.setImageHeight(work[1]);
-            if (info.interlaced()) {
-                // Deinterlacing by field averaging: an area filter averages every source line that falls in a
-                // working row; real interlaced formats (480i, 576i, 1080i) have at least two source lines per
-                // row of the 224-line working frame, so each row blends both fields and combing disappears.
-                grabber.setImageScalingFlags(swscale.SWS_AREA);
-            }
+            grabber.setImageScalingFlags(scalingFlags(stored[1], work[1]));
             listener.started(info);
             return pump(grabber, info, work[0], work[1], settings, listener);
         } finally {
@@ -88,7 +83,6 @@ public final class VideoDecoder {
 
     private static void open(FFmpegFrameGrabber grabber, Path file) {
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-        grabber.setImageScalingFlags(swscale.SWS_BICUBIC);
         grabber.setAudioStream(-1); // skip audio decoding: the music replaces it
         grabber.setVideoOption("threads", "auto"); // as the ffmpeg CLI does: one decoding thread per core
         try {
@@ -200,6 +194,18 @@ public final class VideoDecoder {
     }
 
     /**
+     * How swscale resamples to the working frame. Shrinking: an area (box) filter, which averages every
+     * source pixel under a working pixel — anti-aliased like the antialiased resize of CLIP-style
+     * preprocessing, and about 15 % faster than bicubic here (bench/EXTRACT.md). It is also the
+     * deinterlacer: interlaced formats (480i, 576i, 1080i) have at least two source lines per row of the
+     * 224-line working frame, so each row averages both fields and combing disappears. Enlarging (tiny
+     * videos): bicubic.
+     */
+    static int scalingFlags(int sourceHeight, int workingHeight) {
+        return sourceHeight >= workingHeight ? swscale.SWS_AREA : swscale.SWS_BICUBIC;
+    }
+
+    /**
      * Beyond this aspect ratio the working frame is squeezed along its long edge: a 10000x10 banner would
      * otherwise need a 224000-pixel-wide working frame to keep a 224-pixel short edge. Up to 4:1 (wider
      * than any cinema format) pictures keep their proportions.
@@ -272,7 +278,11 @@ public final class VideoDecoder {
             while (slot > 0 && slot < target) {
                 emit(listener, reducer, slot++, fps, aw, ah);
             }
-            reducer.load(upright.apply((ByteBuffer) frame.image[0], frame.imageStride), uw * 3);
+            if (info.rotation() == 0) {
+                reducer.load((ByteBuffer) frame.image[0], frame.imageStride); // already upright: no copy
+            } else {
+                reducer.load(upright.apply((ByteBuffer) frame.image[0], frame.imageStride), uw * 3);
+            }
             slot = (int) target;
             emit(listener, reducer, slot++, fps, aw, ah);
             if (t + 1e-6 >= nextSample) {
