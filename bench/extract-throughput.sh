@@ -34,4 +34,5 @@ ratio=$(awk -v a="$vsm" -v b="$ffm" 'BEGIN{print a/b}')
 printf 'clip: 30 s %dx%d 30 fps H.264\nffmpeg decode+scale: %.2f s (median of %d)\nvidscore extract (warm, in-process): %.2f s (median of %d)\nratio: %.2fx (target <= 1.5x, goal 1.2x)\nextract inside `score` (cold JVM): %.2f s\n' \
   "$width" "$height" "$ffm" "$runs" "$vsm" "$runs" "$ratio" "$cold"
 printf '| %s | %s | %dp | %.2f s | %.2f s | %.2fx | %.2f s |\n' "$(date -u +%Y-%m-%d)" "$(nproc) cores, $(java -version 2>&1 | head -1 | cut -d'"' -f2)" \
-  "$height" "$ffm" "$vsm" "$ratio" "$cold" >> bench/EXTRACT.md
+  "$height" "$ffm" "$vsm" "$ratio" "$cold" > "$work/row"
+sed -i "/^<!-- throughput rows above -->/e cat $work/row" bench/EXTRACT.md  # the row goes just above the marker
