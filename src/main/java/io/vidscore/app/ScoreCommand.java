@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             "               as its only audio track (AAC)",
             "  <stem>.json  the report: tempo, beats, cuts, alignment, loudness, timings",
             "  <stem>.mid   the same music as MIDI, one track per instrument",
+            "  <stem>.png   onsets, visual beats, music beats and cuts on one time axis",
             "The music is mastered to -14 LUFS integrated, true peak at most -1 dBTP.",
             "Progress goes to stderr, the paths of the files to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -151,6 +152,9 @@ public class ScoreCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             if (local.exists(BucketLayout.midi(stem))) {
                 stdout.println(copyOut(local, BucketLayout.midi(stem), stem + ".mid"));
+            }
+            if (local.exists(BucketLayout.plot(stem))) {
+                stdout.println(copyOut(local, BucketLayout.plot(stem), stem + ".png"));
             }
             stdout.println(wav);
             stdout.println(mp4);

@@ -19,6 +19,8 @@ public class VidscoreMain implements QuarkusApplication {
     CommandLine.IFactory factory;
 
     public static void main(String... args) {
+        // The report's plot is drawn with java.awt: no display exists on servers, in containers or in CI.
+        System.setProperty("java.awt.headless", "true");
         boolean devServe = args.length == 0 && LaunchMode.current() == LaunchMode.DEVELOPMENT; // see run()
         boolean serve = devServe || args.length > 0 && "serve".equals(args[0])
                 && java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * soundtracks/&lt;stem&gt;.wav           the music                                     (generate-music)
  * soundtracks/&lt;stem&gt;.mid           the same music as MIDI, one track per instrument (note engines)
  * scored/&lt;stem&gt;.mp4                original video stream + the music             (generate-music)
+ * reports/&lt;stem&gt;.png               the timeline plot: onsets, visual and music beats, cuts (generate-music)
  * reports/&lt;stem&gt;.json              the report, written last: the job's completion mark
  * failed/&lt;name&gt;.json               why &lt;name&gt; could not be scored
  * </pre>
@@ -126,6 +127,10 @@ public final class BucketLayout {
 
     public static String scored(String stem) {
         return SCORED + stem + ".mp4";
+    }
+
+    public static String plot(String stem) {
+        return REPORTS + stem + ".png";
     }
 
     public static String report(String stem) {

@@ -57,14 +57,15 @@ public final class ExtractFramesStage {
                     chunks);
             chunks.flush();
             VideoInfo info = result.info();
-            double duration = info.durationS() > 0 ? info.durationS() : result.framesDecoded() / info.fps();
+            double duration = info.durationS() > 0 ? info.durationS() : result.gridFrames() / info.fps();
+            requireLongEnough(duration, result.framesDecoded());
             VisualAnalysis analysis = chunks.analyzer.finish(duration);
             store.put(BucketLayout.analysis(jobId), Json.bytes(analysis), Map.of());
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             Manifest manifest = new Manifest(jobId, store.bucket(), key, source.etag(), event.versionId(), name,
                     BucketLayout.stemOf(name), duration, info.width(), info.height(), info.fps(), result.framesDecoded(),
                     info.rotation(), info.codec(), info.hasAudio(), settings.sampleFps(), VideoDecoder.Settings.DEFAULT.sampleSize(),
-                    chunks.chunkCount, chunks.sampleTimes, elapsed);
+                    chunks.chunkCount, chunks.sampleTimes, elapsed, info.interlaced());
             store.put(BucketLayout.manifest(jobId), Json.bytes(manifest), Map.of());
             progress.update(fn, 1, result.framesDecoded() + " frames");
             return new StageOutcome(fn, key, StageOutcome.DONE,
@@ -72,6 +73,21 @@ public final class ExtractFramesStage {
         } catch (MediaException e) {
             Failures.record(store, fn, name, key, source.etag(), jobId, e.getMessage());
             return new StageOutcome(fn, key, StageOutcome.FAILED, e.getMessage(), jobId);
+        }
+    }
+
+    /**
+     * Shorter than this, there is nothing to score: a quarter second holds no musical gesture (one beat
+     * at 120 BPM lasts half a second) and a single frame shows no motion at all. Longer clips are scored,
+     * however short: they get music as long as they are, with a tempo from the mood.
+     */
+    static final double MIN_DURATION_S = 0.25;
+
+    static void requireLongEnough(double durationS, int frames) {
+        if (durationS < MIN_DURATION_S || frames < 2) {
+            throw new MediaException(String.format(java.util.Locale.ROOT,
+                    "too short to score: %.2f s (%d frame%s); vidscore needs at least %.2f s of video",
+                    durationS, frames, frames == 1 ? "" : "s", MIN_DURATION_S));
         }
     }
 

@@ -15,6 +15,7 @@ import io.vidscore.music.MusicEngine;
 import io.vidscore.music.MusicRequest;
 import io.vidscore.music.MusicResult;
 import io.vidscore.neural.ModelException;
+import io.vidscore.plot.TimelinePlot;
 import io.vidscore.rhythm.AudioOnsetTracker;
 import io.vidscore.store.ObjectInfo;
 import io.vidscore.store.ObjectStore;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * generate-music: the fan-in. Any finished chunk (or the manifest) triggers it; it proceeds only when the
@@ -29,6 +31,7 @@ import java.util.Optional;
  * outputs are deterministic for a job and seed, and the report, written last, marks the job done.
  */
 public final class GenerateMusicStage {
+    private static final Logger LOG = Logger.getLogger(GenerateMusicStage.class.getName());
     private final ObjectStore store;
     private final ChainSettings settings;
     private final Progress progress;
@@ -104,9 +107,10 @@ public final class GenerateMusicStage {
                 store.put(BucketLayout.midi(manifest.stem()), midi.get(), Map.of("job-id", manifest.jobId()));
             }
             store.putFile(BucketLayout.scored(manifest.stem()), scored, Map.of("job-id", manifest.jobId()));
+            boolean plotted = writePlot(manifest, analysis, mastered);
             long generateMs = (System.nanoTime() - start) / 1_000_000;
             byte[] report = Reports.build(manifest, analysis, music, mastered, settings, mood,
-                    new Reports.Timings(manifest.extractMs(), encodeMs, generateMs), midi.isPresent());
+                    new Reports.Timings(manifest.extractMs(), encodeMs, generateMs), midi.isPresent(), plotted);
             report = Reports.withNeural(report, Reports.EncoderUsed.of(featureObjects), request.conditioning(), semantics);
             report = Reports.withEngineDetails(report, engine.reportDetails());
             store.put(BucketLayout.report(manifest.stem()), report, Map.of("job-id", manifest.jobId()));
@@ -114,6 +118,27 @@ public final class GenerateMusicStage {
         store.delete(BucketLayout.failed(manifest.name())); // an earlier version's failure no longer applies
         progress.update(fn, 1, "done");
         return new StageOutcome(fn, trigger, StageOutcome.DONE, "scored " + manifest.name(), manifest.jobId());
+    }
+
+    /**
+     * reports/&lt;stem&gt;.png, before the report (which marks the job done). The plot explains the score but is
+     * not the score: a Java runtime without a working AWT loses the picture, with a log line, not the music.
+     */
+    private boolean writePlot(Manifest manifest, VisualAnalysis analysis, Mastered mastered) {
+        double[] musicBeats = mastered.tracker().beats();
+        TimelinePlot plot = new TimelinePlot(new TimelinePlot.Data(manifest.name(), manifest.durationS(),
+                analysis.onsetEnvelope(), analysis.envelopeRateHz(), analysis.beatsS(), musicBeats, analysis.cutsS(),
+                analysis.tempoBpm(), analysis.rhythmic(), mastered.tracker().tempo().bpm(),
+                Reports.beatFMeasure(analysis.beatsS(), musicBeats), Reports.TOLERANCE_S));
+        byte[] png;
+        try {
+            png = plot.png();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warning("job " + manifest.jobId() + ": no plot, Java's image support failed: " + e);
+            return false;
+        }
+        store.put(BucketLayout.plot(manifest.stem()), png, Map.of("job-id", manifest.jobId()));
+        return true;
     }
 
     /** The final audio: where it landed, and the beats the audio tracker heard in it. */

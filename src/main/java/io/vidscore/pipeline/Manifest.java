@@ -6,6 +6,10 @@ import java.util.List;
  * What extract-frames learned about one job; written last by that stage, so its presence means every
  * frame chunk and the analysis are already in the bucket.
  */
+/*
+ * width and height are as a player shows the video (after rotation); rotation is in clockwise degrees and
+ * frames counts the decoded frames (the analysis series are on a uniform grid at fps, see VideoDecoder).
+ */
 public record Manifest(
         String jobId,
         String bucket,
@@ -26,5 +30,6 @@ public record Manifest(
         int sampleSize,
         int chunks,
         List<Double> sampleTimesS,
-        long extractMs) {
+        long extractMs,
+        boolean interlaced) {
 }

@@ -27,7 +27,7 @@ public final class Reports {
     }
 
     public static byte[] build(Manifest m, VisualAnalysis a, MusicResult music, GenerateMusicStage.Mastered mastered,
-            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t, boolean midi) {
+            ChainSettings settings, GenerateMusicStage.Mood mood, Timings t, boolean midi, boolean plot) {
         AudioOnsetTracker tracker = mastered.tracker();
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("source", m.sourceKey());
@@ -48,6 +48,7 @@ public final class Reports {
         video.put("frames", m.frames());
         video.put("codec", m.codec());
         video.put("rotation", m.rotation());
+        video.put("interlaced", m.interlaced());
 
         ObjectNode analysis = r.putObject("analysis");
         analysis.put("tempo_bpm", round(a.tempoBpm(), 2));
@@ -102,7 +103,7 @@ public final class Reports {
         alignment.put("tolerance_s", TOLERANCE_S);
         if (a.beatsS().length > 0) {
             alignment.put("reference", "visual_beats_s");
-            alignment.put("beat_f_measure", round(BeatMetrics.fMeasure(a.beatsS(), musicBeats, TOLERANCE_S), 3));
+            alignment.put("beat_f_measure", round(beatFMeasure(a.beatsS(), musicBeats), 3));
             alignment.put("hit_rate", round(BeatMetrics.hitRate(a.beatsS(), musicBeats, TOLERANCE_S), 3));
             alignment.put("mean_offset_s", round(BeatMetrics.meanOffsetS(a.beatsS(), musicBeats, TOLERANCE_S), 4));
         } else {
@@ -124,6 +125,9 @@ public final class Reports {
         outputs.put("video", BucketLayout.scored(m.stem()));
         if (midi) {
             outputs.put("midi", BucketLayout.midi(m.stem()));
+        }
+        if (plot) {
+            outputs.put("plot", BucketLayout.plot(m.stem()));
         }
         return Json.bytes(r);
     }
@@ -182,6 +186,11 @@ public final class Reports {
         ObjectNode r = (ObjectNode) Json.tree(report);
         ((ObjectNode) r.path("music")).set("generation", Json.MAPPER.valueToTree(details));
         return Json.bytes(r);
+    }
+
+    /** The alignment score: music beats against visual beats at ±{@link #TOLERANCE_S}; null without visual beats. */
+    public static Double beatFMeasure(double[] visualBeats, double[] musicBeats) {
+        return visualBeats.length == 0 ? null : BeatMetrics.fMeasure(visualBeats, musicBeats, TOLERANCE_S);
     }
 
     private static void times(ArrayNode array, double[] values) {

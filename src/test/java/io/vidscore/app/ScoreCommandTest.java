@@ -46,6 +46,9 @@ class ScoreCommandTest {
         javax.sound.midi.Sequence midi = javax.sound.midi.MidiSystem.getSequence(out.resolve("été à la plage.mid").toFile());
         assertTrue(midi.getTracks().length >= 3, "one MIDI track per instrument");
         assertTrue(result.getOutput().contains(out.resolve("été à la plage.mp4").toString()), "stdout lists the outputs");
+        java.awt.image.BufferedImage plot = javax.imageio.ImageIO.read(out.resolve("été à la plage.png").toFile());
+        assertEquals(io.vidscore.plot.TimelinePlot.WIDTH, plot.getWidth(), "the plot decodes as a PNG");
+        assertTrue(result.getOutput().contains(out.resolve("été à la plage.png").toString()), "stdout lists the plot");
         assertTrue(Files.exists(video), "the original stays");
     }
 
