@@ -33,6 +33,8 @@ public final class VisualAnalyzer {
     private byte[] beforePrevious;
     private int previousMean16;
     private int beforePreviousMean16;
+    /** Series index of {@link #previous}: repeated frames (variable-rate video on a uniform grid) are skipped. */
+    private int previousIndex;
     private final byte[][] ring;
     private int frames;
 
@@ -81,7 +83,11 @@ public final class VisualAnalyzer {
             diff = (float) (d / (255.0 * n));
             structural = (float) (s / (16 * 255.0 * n));
         }
-        if (beforePrevious != null) {
+        // A slot that repeats the previous frame exactly (the decoder fills a variable-rate video's gaps on
+        // the uniform grid with the last frame) is no new picture: the extremum is judged between distinct
+        // frames, or a flash held for two slots would lie inside its neighbours' range and vanish.
+        boolean repeat = previous != null && diff == 0 && java.util.Arrays.equals(grey, previous);
+        if (beforePrevious != null && !repeat) {
             // The previous frame is a temporal extremum where it lies outside the range of its neighbours:
             // |a-b| + |b-c| - |a-c| is twice that excess, 0 for steady motion, large where motion turns round.
             // Pixels are compared after removing each frame's mean, and the mean's own extremum is added
@@ -97,7 +103,7 @@ public final class VisualAnalyzer {
                 e += Math.abs(a - b) + Math.abs(b - c) - Math.abs(a - c);
             }
             double brightnessExtremum = Math.abs(ma - mb) + Math.abs(mb - m16) - Math.abs(ma - m16);
-            series.setExtremum(frames - 1, (float) (((double) e / n + brightnessExtremum) / (2 * 16 * 255.0)));
+            series.setExtremum(previousIndex, (float) (((double) e / n + brightnessExtremum) / (2 * 16 * 255.0)));
         }
         float longDiff = 0;
         byte[] old = ring[frames % ring.length];
@@ -111,16 +117,21 @@ public final class VisualAnalyzer {
         series.add(diff, structural, longDiff, histogram(grey), mean / 255f,
                 (float) (gradient / (255.0 * Math.max(1, 2 * n - width - n / width))), brightness, saturation, warmth);
 
-        // Keep the last frames without allocating per frame: rotate the buffers.
-        byte[] recycled = beforePrevious;
-        beforePrevious = previous;
-        previous = recycled != null && recycled.length == n ? recycled : new byte[n];
-        System.arraycopy(grey, 0, previous, 0, n);
         if (old == null || old.length != n) {
             old = new byte[n];
             ring[frames % ring.length] = old;
         }
         System.arraycopy(grey, 0, old, 0, n);
+        if (repeat) {
+            frames++;
+            return;
+        }
+        // Keep the last frames without allocating per frame: rotate the buffers.
+        byte[] recycled = beforePrevious;
+        beforePrevious = previous;
+        previous = recycled != null && recycled.length == n ? recycled : new byte[n];
+        System.arraycopy(grey, 0, previous, 0, n);
+        previousIndex = frames;
         beforePreviousMean16 = previousMean16;
         previousMean16 = m16;
         frames++;
