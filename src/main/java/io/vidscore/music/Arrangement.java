@@ -157,6 +157,18 @@ final class Arrangement {
 
     private void add(List<NoteEvent> out, Part part, double t, double gateS, int midi, double velocity, double pan,
                      SplittableRandom random) {
+        if (t < 0) {
+            // Bar 0 of a piece with a pickup starts before the video: what would have sounded before 0 is
+            // not played, but a held note still sounding at 0 enters there (a few ms of early jitter are kept).
+            if (t > -0.01) {
+                t = 0;
+            } else if (t + gateS > 0.05 && !part.isDrum()) {
+                gateS += t;
+                t = 0;
+            } else {
+                return;
+            }
+        }
         long start = frame(t);
         if (start >= endFrame) {
             return;

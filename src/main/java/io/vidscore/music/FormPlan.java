@@ -65,13 +65,16 @@ final class FormPlan {
         this.cutBeats = Arrays.stream(cutsS)
                 .filter(t -> t > 0 && t < grid.durationS)
                 .mapToInt(grid::nearestBeat)
-                .filter(k -> k > 0 && k < grid.beatCount)
+                .filter(k -> k > grid.lead && k < grid.beatCount)
                 .distinct()
                 .sorted()
                 .toArray();
 
         // Section boundaries: cut bar lines inside the body, then long stretches split into phrases.
         int intro = bars < 12 ? 1 : bars < 40 ? 2 : 4;
+        if (grid.lead > 0) {
+            intro++; // bar 0 is only a pickup: the intro proper is the first full bar(s) after it
+        }
         intro = Math.min(intro, Math.max(0, finalBar - 2));
         List<Integer> cutBars = new ArrayList<>();
         for (int beat : cutBeats) {

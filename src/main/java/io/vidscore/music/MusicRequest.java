@@ -16,12 +16,16 @@ import java.util.Objects;
  * @param saturation   whole-video mean saturation, 0..1
  * @param seed         makes the piece reproducible: same request, same seed, same samples
  * @param overrides    user choices that replace what the analysis suggests ({@link Overrides#NONE}: none)
+ * @param accents      visual onset strength (impacts, flashes, cuts), ≥ 0, sampled at {@code energyRateHz} from
+ *                     time 0 (may be empty: then the first beat is a downbeat). The composer puts its bar lines
+ *                     where these are strongest ({@link ComposerEngine})
  */
 public record MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                            double energyRateHz, double brightness, double warmth, double saturation, long seed,
-                           Overrides overrides) {
+                           Overrides overrides, float[] accents) {
     public MusicRequest {
         Objects.requireNonNull(cutsS, "cutsS (use an empty array)");
+        Objects.requireNonNull(accents, "accents (use an empty array)");
         Objects.requireNonNull(energy, "energy (use an empty array)");
         Objects.requireNonNull(overrides, "overrides (use Overrides.NONE)");
         if (!(durationS >= 0) || Double.isInfinite(durationS)) {
@@ -33,7 +37,7 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
         if (!Double.isFinite(beatOriginS)) {
             throw new IllegalArgumentException("beatOriginS must be finite, got " + beatOriginS);
         }
-        if (energy.length > 0 && !(energyRateHz > 0 && Double.isFinite(energyRateHz))) {
+        if ((energy.length > 0 || accents.length > 0) && !(energyRateHz > 0 && Double.isFinite(energyRateHz))) {
             throw new IllegalArgumentException("energyRateHz must be positive, got " + energyRateHz);
         }
         if (!Double.isFinite(brightness) || !Double.isFinite(warmth) || !Double.isFinite(saturation)) {
@@ -41,7 +45,15 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
         }
     }
 
-    /** The request as the video analysis builds it, with no overrides. */
+    /** A request without accents: the first beat is a downbeat. */
+    public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
+                        double energyRateHz, double brightness, double warmth, double saturation, long seed,
+                        Overrides overrides) {
+        this(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth, saturation, seed,
+                overrides, new float[0]);
+    }
+
+    /** A request without overrides or accents. */
     public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                         double energyRateHz, double brightness, double warmth, double saturation, long seed) {
         this(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth, saturation, seed,
@@ -51,7 +63,13 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
     /** This request with {@code overrides} in place of its current ones. */
     public MusicRequest withOverrides(Overrides overrides) {
         return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
-                saturation, seed, overrides);
+                saturation, seed, overrides, accents);
+    }
+
+    /** This request with {@code accents} (at {@code energyRateHz}) in place of its current ones. */
+    public MusicRequest withAccents(float[] accents) {
+        return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
+                saturation, seed, overrides, accents);
     }
 
     /** Tempo of the beat grid: the override when there is one, else the analysed tempo. */

@@ -79,7 +79,7 @@ public final class GenerateMusicStage {
         double origin = analysis.beatsS().length > 0 ? analysis.beatsS()[0] : 0;
         MusicRequest request = new MusicRequest(manifest.durationS(), analysis.tempoBpm(), origin, analysis.cutsS(),
                 analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed(),
-                settings.overrides());
+                settings.overrides()).withAccents(analysis.onsetEnvelope());
         try (TempDir tmp = new TempDir("generate")) {
             Path wav = tmp.resolve("music.wav");
             Path video = store.download(manifest.sourceKey(), tmp.resolve("source"));
