@@ -157,17 +157,18 @@ final class Arrangement {
 
     private void add(List<NoteEvent> out, Part part, double t, double gateS, int midi, double velocity, double pan,
                      SplittableRandom random) {
-        if (t < 0) {
-            // Bar 0 of a piece with a pickup starts before the video: what would have sounded before 0 is
-            // not played, but a held note still sounding at 0 enters there (a few ms of early jitter are kept).
-            if (t > -0.01) {
-                t = 0;
-            } else if (t + gateS > 0.05 && !part.isDrum()) {
-                gateS += t;
-                t = 0;
-            } else {
+        if (t < 0 && t > -0.01) {
+            t = 0; // early jitter on a beat at 0
+        } else if (t < 0) {
+            // Bar 0 of a piece with a pickup starts before the video: what would have sounded before 0 is not
+            // played, and a held note still sounding then enters on the first beat, where the music starts,
+            // rather than as an off-beat onset at 0.
+            double firstBeat = grid.beatTime(grid.lead);
+            if (part.isDrum() || t + gateS < firstBeat + 0.05) {
                 return;
             }
+            gateS += t - firstBeat;
+            t = firstBeat;
         }
         long start = frame(t);
         if (start >= endFrame) {

@@ -110,7 +110,7 @@ public final class ComposerEngine implements MusicEngine {
         Objects.requireNonNull(sink, "sink");
         Plan plan = plan(request);
         Sequencer sequencer = new Sequencer(plan.arrangement);
-        Band band = new Band(plan.style, request.brightness(), request.saturation(), BLOCK_FRAMES);
+        Band band = new Band(plan.style, request.brightness(), request.saturation(), BLOCK_FRAMES, plan.grid.periodS);
 
         long total = Math.round(request.durationS() * PcmSink.SAMPLE_RATE);
         MasterBus master = new MasterBus(plan.style, MASTER_GAIN, total, Math.min(MAX_FADE_S, request.durationS() / 4));
