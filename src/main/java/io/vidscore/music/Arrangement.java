@@ -477,7 +477,9 @@ final class Arrangement {
             case ACOUSTIC -> {
                 if (intro || level < 0.45) {
                     add(out, part, start, 1.8 * beat, root, v, 0, random);
-                    add(out, part, beatTime(bar, 2), 1.8 * beat, fifth - (fifth - root > 7 ? 12 : 0), v * 0.9, 0, random);
+                    // Root and its octave rather than root and fifth: a bass sounding every chord's fifth (which
+                    // its overtones already stress) leaned the whole piece towards the dominant key.
+                    add(out, part, beatTime(bar, 2), 1.8 * beat, root + 12, v * 0.9, 0, random);
                 } else {
                     int[] walk = {root, random.nextBoolean() ? third : fifth, fifth,
                             changing ? approach(nextRoot, random.nextBoolean(), random) : root + 12};
