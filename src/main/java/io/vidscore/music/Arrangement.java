@@ -31,7 +31,7 @@ final class Arrangement {
     private static final double SR = PcmSink.SAMPLE_RATE;
     /** Timing spread of humanised (non-pulse) hits, seconds. */
     private static final double LOOSE_S = 0.004;
-    private static final double STOP_PULSE_BEFORE_END_S = 1.0;
+    private static final double STOP_PULSE_BEFORE_END_S = 0.6;
 
     private final FormPlan plan;
     private final BeatGrid grid;
@@ -894,7 +894,7 @@ final class Arrangement {
                 break;
             }
             int k = j + BeatGrid.BEATS_PER_BAR * (bar - plan.finalBar);
-            double v = Math.max(0.3, 0.85 - 0.09 * k);
+            double v = Math.max(0.5, 0.85 - 0.05 * k);
             Part pulse = style == Style.CINEMATIC ? Part.TOM : Part.KICK;
             if (!(first && j == 0 && style == Style.CINEMATIC)) {
                 add(out, pulse, t, 0, 0, style == Style.AMBIENT ? 0.6 * v : v, 0, random);
