@@ -142,8 +142,10 @@ final class FormPlan {
                 default -> 0.05;
             };
             int[] progression = bank[order[index % order.length]];
-            if (index == 0) {
-                progression = fromTonic(progression); // the main theme opens on the tonic, so the key is heard
+            if (index == 0 && style.barsPerChord == 1) {
+                // The main theme opens on the tonic, so the key is heard. (Slow styles, two bars per chord, have
+                // their intro on the tonic already; rotating their theme too made every seed's opening alike.)
+                progression = fromTonic(progression);
             }
             sections.add(new Section(from, to, letter, occurrence, progression, motif, groove,
                     melody, counter, lift, flavors[index] + occurrence));

@@ -72,6 +72,31 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
                 saturation, seed, overrides, accents);
     }
 
+    /**
+     * What the composer's choices (progressions, motifs, grooves, humanisation) are drawn from: the seed mixed
+     * with the video's duration, analysed tempo, beat phase and motion (not its cuts, so that a cut changes the
+     * music where it falls rather than the whole piece). Two videos scored with the
+     * same (default) seed thus get their own tunes rather than the same motifs over other chords, while the same
+     * video with the same seed still gives the same piece. Overrides are left out, so a key override transposes
+     * the very same piece.
+     */
+    public long variationSeed() {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        h = mix(h, Double.doubleToLongBits(durationS));
+        h = mix(h, Double.doubleToLongBits(tempoBpm));
+        h = mix(h, Double.doubleToLongBits(beatOriginS));
+        for (float e : energy) {
+            h = mix(h, Float.floatToIntBits(e));
+        }
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
+        h ^= h >>> 31;
+        return h * 0xBF58476D1CE4E5B9L;
+    }
+
     /** Tempo of the beat grid: the override when there is one, else the analysed tempo. */
     public double effectiveTempoBpm() {
         return overrides.bpm() != null ? overrides.bpm() : tempoBpm;
