@@ -28,7 +28,8 @@ import java.util.Objects;
  * <li>{@code acoustic} — Karplus–Strong guitar strums (down/up patterns), shaker, rim, walking upright
  *     bass, nylon-guitar melody, tom fills;</li>
  * <li>{@code ambient} — long pads, two bars per chord, sub bass, high strings, sparse celesta, and a soft
- *     heartbeat kick and a quiet shaker on the beat, so the beat stays audible and trackable.</li>
+ *     heartbeat kick and a quiet shaker on the beat, and pads that breathe with the heartbeat ({@link Band}), so the
+ *     beat stays audible and trackable.</li>
  * </ul>
  *
  * <p>Style from mood and pace, unless overridden. {@code mood = 0.6·(2·brightness − 1) + 0.4·warmth};
