@@ -31,7 +31,7 @@ final class Arrangement {
     private static final double SR = PcmSink.SAMPLE_RATE;
     /** Timing spread of humanised (non-pulse) hits, seconds. */
     private static final double LOOSE_S = 0.004;
-    private static final double STOP_PULSE_BEFORE_END_S = 1.0;
+    private static final double STOP_PULSE_BEFORE_END_S = 0.6;
 
     private final FormPlan plan;
     private final BeatGrid grid;
@@ -44,7 +44,7 @@ final class Arrangement {
     private int melodyLast = -1;
     private final Part melodyPart;
     private final int melodyCenter;
-    /** Seeded register preference of the first voicing, from which all later ones are led: −4, 0 or +4. */
+    /** Seeded register preference of the first voicing, from which all later ones are led: −6..+6 semitones. */
     private final int voicingBias;
     /** Seeded: pads and strings of the slow styles in open (drop-2) rather than close position. */
     private final boolean spread;
@@ -53,8 +53,8 @@ final class Arrangement {
         this.grid = grid;
         this.key = key;
         this.style = style;
-        this.seed = request.seed();
-        this.plan = new FormPlan(style, key, grid, request.cutsS(), request.seed());
+        this.seed = request.variationSeed();
+        this.plan = new FormPlan(style, key, grid, request.cutsS(), seed);
         this.intensity = barIntensities(request, grid, plan);
         this.endFrame = Math.round(request.durationS() * SR);
         this.melodyPart = switch (style) {
@@ -64,7 +64,7 @@ final class Arrangement {
             default -> Part.CELESTA;
         };
         SplittableRandom colour = new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL);
-        this.voicingBias = 4 * colour.nextInt(3) - 4;
+        this.voicingBias = colour.nextInt(13) - 6;
         this.spread = style.barsPerChord > 1 && colour.nextBoolean();
         int register = switch (style) {
             case ELECTRONIC -> 74;
@@ -157,6 +157,19 @@ final class Arrangement {
 
     private void add(List<NoteEvent> out, Part part, double t, double gateS, int midi, double velocity, double pan,
                      SplittableRandom random) {
+        if (t < 0 && t > -0.01) {
+            t = 0; // early jitter on a beat at 0
+        } else if (t < 0) {
+            // Bar 0 of a piece with a pickup starts before the video: what would have sounded before 0 is not
+            // played, and a held note still sounding then enters on the first beat, where the music starts,
+            // rather than as an off-beat onset at 0.
+            double firstBeat = grid.beatTime(grid.lead);
+            if (part.isDrum() || t + gateS < firstBeat + 0.05) {
+                return;
+            }
+            gateS += t - firstBeat;
+            t = firstBeat;
+        }
         long start = frame(t);
         if (start >= endFrame) {
             return;
@@ -464,7 +477,9 @@ final class Arrangement {
             case ACOUSTIC -> {
                 if (intro || level < 0.45) {
                     add(out, part, start, 1.8 * beat, root, v, 0, random);
-                    add(out, part, beatTime(bar, 2), 1.8 * beat, fifth - (fifth - root > 7 ? 12 : 0), v * 0.9, 0, random);
+                    // Root and its octave rather than root and fifth: a bass sounding every chord's fifth (which
+                    // its overtones already stress) leaned the whole piece towards the dominant key.
+                    add(out, part, beatTime(bar, 2), 1.8 * beat, root + 12, v * 0.9, 0, random);
                 } else {
                     int[] walk = {root, random.nextBoolean() ? third : fifth, fifth,
                             changing ? approach(nextRoot, random.nextBoolean(), random) : root + 12};
@@ -648,7 +663,7 @@ final class Arrangement {
                 int hold = kind == 0 ? holdBars(bar) : 1;
                 double end = beatTime(bar + hold, 0) + 0.1;
                 double middle = beatTime(bar, 2);
-                int[] v = voice(Part.PAD, tones, 52, 76);
+                int[] v = voice(Part.PAD, tones, 52 + voicingBias, 76 + voicingBias);
                 for (int i = 0; i < v.length; i++) {
                     boolean moves = kind == 2 && i == v.length - 1;
                     add(out, Part.PAD, start, (moves ? middle : end) - start, v[i], 0.65, -0.5 + i * 0.33, random);
@@ -689,7 +704,10 @@ final class Arrangement {
         }
     }
 
-    /** Cinematic: pizzicato eighths (quarters when calm) on root, fifth and octave, beats accented. */
+    private static final String[] OSTINATO = {"x.x.x.x.x.x.x.x.", "x.xxx.xxx.xxx.xx", "x..x..x.x..x..x.",
+        "x.x.x.xxx.x.x.xx"};
+
+    /** Cinematic: pizzicato ostinato (quarters when calm) on root, fifth and octave, beats accented. */
     private void ostinato(int bar, Chord chord, double level, boolean intro, SplittableRandom random,
                           List<NoteEvent> out) {
         // The cell (root, fifth, octave, third in some order) is the section's, chosen by the seed.
@@ -702,11 +720,16 @@ final class Arrangement {
         int[] cell = cells[flavor % cells.length];
         int rotation = (flavor / cells.length) % 4;
         int octave = (flavor / (4 * cells.length)) % 2 == 0 ? 0 : 12;
-        int perBeat = intro || level < 0.35 ? 1 : 2;
-        for (int e = 0; e < 8; e += 2 / perBeat) {
-            double vel = (e % 2 == 0 ? 0.85 : 0.55) * (0.7 + 0.3 * level) * human(random);
-            double t = stepTime(bar, 2 * e) + (e % 2 == 0 ? 0 : loose(random));
-            add(out, Part.PIZZICATO, t, 0.2 * grid.periodS, cell[(e + rotation) % 4] + octave, vel, 0.3, random);
+        // The rhythm is the section's too: straight eighths, a gallop, 3+3+2, or eighths with sixteenth pickups.
+        String rhythm = intro || level < 0.35 ? "x...x...x...x..." : OSTINATO[(flavor / 7) % OSTINATO.length];
+        int hit = 0;
+        for (int s = 0; s < 16; s++) {
+            if (rhythm.charAt(s) != 'x') {
+                continue;
+            }
+            double vel = (s % 4 == 0 ? 0.85 : 0.55) * (0.7 + 0.3 * level) * human(random);
+            double t = stepTime(bar, s) + (s % 4 == 0 ? 0 : loose(random));
+            add(out, Part.PIZZICATO, t, 0.2 * grid.periodS, cell[(hit++ + rotation) % 4] + octave, vel, 0.3, random);
         }
     }
 
@@ -879,7 +902,7 @@ final class Arrangement {
                 break;
             }
             int k = j + BeatGrid.BEATS_PER_BAR * (bar - plan.finalBar);
-            double v = Math.max(0.3, 0.85 - 0.09 * k);
+            double v = Math.max(0.5, 0.85 - 0.05 * k);
             Part pulse = style == Style.CINEMATIC ? Part.TOM : Part.KICK;
             if (!(first && j == 0 && style == Style.CINEMATIC)) {
                 add(out, pulse, t, 0, 0, style == Style.AMBIENT ? 0.6 * v : v, 0, random);

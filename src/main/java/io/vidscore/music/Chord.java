@@ -13,13 +13,19 @@ record Chord(int degree, int[] tones) {
             tones[1] += 1; // harmonic minor: the leading tone makes V major, so V–i really cadences
         }
         if (!plainTriad) {
-            if (style.chordSize == 4) {
+            if (majorDominant && degree == 4) {
+                // Every style's cadential dominant is a V7: its tritone (the leading tone and the fourth degree)
+                // belongs to one key only, so the cadence names the key rather than leaning towards the dominant.
+                tones = append(tones, tones[0] + 10);
+            } else if (style.chordSize == 4) {
                 int seventh = key.stack(degree, 4)[3];
                 if (majorDominant && !key.major && degree == 4) {
                     seventh = tones[0] + 10; // V7 keeps a minor seventh
                 }
                 tones = append(tones, seventh);
-            } else if (style.addNine && degree != 6 && !(key.major && degree == 2) && !(!key.major && degree == 1)) {
+            } else if (style.addNine && degree != 6 && !(key.major && (degree == 2 || degree == 0)) && !(!key.major && degree == 1)) {
+                // No ninth on the major tonic: its ninth is the dominant's fifth, and a tonic coloured with it
+                // blurs the key towards the dominant.
                 int ninth = key.stack(degree, 5)[4];
                 if (ninth - tones[0] == 14) {
                     tones = append(tones, ninth);

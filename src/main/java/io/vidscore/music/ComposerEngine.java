@@ -28,7 +28,8 @@ import java.util.Objects;
  * <li>{@code acoustic} — Karplus–Strong guitar strums (down/up patterns), shaker, rim, walking upright
  *     bass, nylon-guitar melody, tom fills;</li>
  * <li>{@code ambient} — long pads, two bars per chord, sub bass, high strings, sparse celesta, and a soft
- *     heartbeat kick and a quiet shaker on the beat, so the beat stays audible and trackable.</li>
+ *     heartbeat kick and a quiet shaker on the beat, and pads that breathe with the heartbeat ({@link Band}), so the
+ *     beat stays audible and trackable.</li>
  * </ul>
  *
  * <p>Style from mood and pace, unless overridden. {@code mood = 0.6·(2·brightness − 1) + 0.4·warmth};
@@ -41,7 +42,9 @@ import java.util.Objects;
  * </pre>
  *
  * <p>Key from mood ({@link Tonality}): major when mood ≥ 0, the tonic from brightness; or the key override.
- * Tempo: the analysed tempo, or the bpm override, whose grid keeps the beat at {@code beatOriginS}.
+ * Tempo: the analysed tempo, or the bpm override, whose grid keeps the beat at {@code beatOriginS}. Bar lines:
+ * the downbeats fall on the beats where the request's visual accents are strongest ({@link Downbeats}); when that
+ * is not the first beat, the piece opens with a pickup that plays the end of a full intro bar.
  *
  * <p>Form ({@link FormPlan}): intro, sections changing at scene cuts (fill or riser before, crash after),
  * long stretches split into 8- or 16-bar sections with returns and new material (A B A' C ...), and a final
@@ -75,7 +78,9 @@ public final class ComposerEngine implements MusicEngine {
         Objects.requireNonNull(request, "request");
         MusicRequest.Overrides o = request.overrides();
         double bpm = request.effectiveTempoBpm();
-        BeatGrid grid = new BeatGrid(bpm, request.beatOriginS(), request.durationS());
+        BeatGrid beats = new BeatGrid(bpm, request.beatOriginS(), request.durationS());
+        int pickup = Downbeats.pickupBeats(beats, request.accents(), request.energyRateHz());
+        BeatGrid grid = new BeatGrid(bpm, request.beatOriginS(), request.durationS(), pickup);
         Tonality key = o.key() != null ? Tonality.parse(o.key()) : Tonality.fromMood(request.brightness(),
                 request.warmth());
         Style style = o.style() != null ? Style.byId(o.style()) : chooseStyle(request, bpm);
@@ -106,7 +111,7 @@ public final class ComposerEngine implements MusicEngine {
         Objects.requireNonNull(sink, "sink");
         Plan plan = plan(request);
         Sequencer sequencer = new Sequencer(plan.arrangement);
-        Band band = new Band(plan.style, request.brightness(), request.saturation(), BLOCK_FRAMES);
+        Band band = new Band(plan.style, request.brightness(), request.saturation(), BLOCK_FRAMES, plan.grid.periodS);
 
         long total = Math.round(request.durationS() * PcmSink.SAMPLE_RATE);
         MasterBus master = new MasterBus(plan.style, MASTER_GAIN, total, Math.min(MAX_FADE_S, request.durationS() / 4));
@@ -120,7 +125,7 @@ public final class ComposerEngine implements MusicEngine {
             sink.write(out, frames);
         }
         return new MusicResult(NAME, plan.bpm, plan.key.name(), plan.arrangement.describe(), plan.grid.beatsInside(),
-                sequencer.notesPlayed(), plan.style.id(), plan.arrangement.plan().describe());
+                sequencer.notesPlayed(), plan.style.id(), plan.arrangement.plan().describe(), plan.grid.downbeatsInside());
     }
 
     /**
@@ -153,6 +158,6 @@ public final class ComposerEngine implements MusicEngine {
         }
         notes.sort(Comparator.comparingLong(NoteEvent::startFrame)); // stable, as the sequencer plays them
         String title = "vidscore " + plan.style.id() + " in " + plan.key.name();
-        MidiWriter.write(out, title, plan.bpm, plan.key, plan.style.parts, notes);
+        MidiWriter.write(out, title, plan.grid, plan.key, plan.style.parts, notes);
     }
 }

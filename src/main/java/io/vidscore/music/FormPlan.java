@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The form of the whole piece, decided before the first note: a few bars of intro, sections between scene
+ * The form of the whole piece, decided before the first note: a few bars of intro on the tonic, sections between scene
  * cuts (long stretches without cuts are split into 8- or 16-bar sections), and the ending. It is one small
  * record per bar (a 10-minute piece has a few hundred), so planning ahead costs no memory to speak of.
  *
@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * <li>A section's last bar turns to the dominant when the next section follows, so the change is prepared.</li>
  * <li>Ending: the final bar is the last bar starting at least {@value #ENDING_RING_S} s before the end; it
  *     holds the tonic triad until the end. The two bars before it are the cadence, chosen by the seed:
- *     IV–V, ii–V or vi–V in major; iv–V or VI–V in minor for acoustic and lofi; bVI–bVII or iv–bVII
+ *     IV–V7 or ii–V7 in major (the subdominant before the dominant seventh, which together name the key); iv–V or VI–V in minor for acoustic and lofi; bVI–bVII or iv–bVII
  *     (aeolian) in minor for cinematic, ambient and electronic.</li>
  * </ul>
  */
@@ -65,13 +65,16 @@ final class FormPlan {
         this.cutBeats = Arrays.stream(cutsS)
                 .filter(t -> t > 0 && t < grid.durationS)
                 .mapToInt(grid::nearestBeat)
-                .filter(k -> k > 0 && k < grid.beatCount)
+                .filter(k -> k > grid.lead && k < grid.beatCount)
                 .distinct()
                 .sorted()
                 .toArray();
 
         // Section boundaries: cut bar lines inside the body, then long stretches split into phrases.
         int intro = bars < 12 ? 1 : bars < 40 ? 2 : 4;
+        if (grid.lead > 0) {
+            intro++; // bar 0 is only a pickup: the intro proper is the first full bar(s) after it
+        }
         intro = Math.min(intro, Math.max(0, finalBar - 2));
         List<Integer> cutBars = new ArrayList<>();
         for (int beat : cutBeats) {
@@ -101,7 +104,7 @@ final class FormPlan {
         }
 
         SplittableRandom random = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
-        int[] preDominants = key.major ? new int[] {3, 1, 5} : aeolian(style, key) ? new int[] {5, 3} : new int[] {3, 5};
+        int[] preDominants = key.major ? new int[] {3, 1} : aeolian(style, key) ? new int[] {5, 3} : new int[] {3, 5};
         this.preDominant = preDominants[random.nextInt(preDominants.length)];
         int[][] bank = key.major ? style.majorProgressions : style.minorProgressions;
         int[] order = shuffled(bank.length, random);
@@ -110,7 +113,9 @@ final class FormPlan {
         int[] flavors = new int[8];
         int[] occurrences = new int[26];
         if (introBars > 0) {
-            sections.add(new Section(0, introBars, 'I', 0, bank[order[0]], null, 0, false, false, -0.25,
+            // The intro states the key: it stays on the tonic (a short piece whose first section opens on iv or
+            // vi would otherwise spend most of its length away from the key it ends in).
+            sections.add(new Section(0, introBars, 'I', 0, new int[] {0}, null, 0, false, false, -0.25,
                     random.nextInt(1 << 16)));
         }
         for (int i = 0; i < split.size(); i++) {
@@ -136,7 +141,13 @@ final class FormPlan {
                 case 2 -> -0.12;
                 default -> 0.05;
             };
-            sections.add(new Section(from, to, letter, occurrence, bank[order[index % order.length]], motif, groove,
+            int[] progression = bank[order[index % order.length]];
+            if (index == 0 && style.barsPerChord == 1) {
+                // The main theme opens on the tonic, so the key is heard. (Slow styles, two bars per chord, have
+                // their intro on the tonic already; rotating their theme too made every seed's opening alike.)
+                progression = fromTonic(progression);
+            }
+            sections.add(new Section(from, to, letter, occurrence, progression, motif, groove,
                     melody, counter, lift, flavors[index] + occurrence));
         }
         if (finalBar < bars || sections.isEmpty()) {
@@ -162,6 +173,20 @@ final class FormPlan {
             }
         }
         return null;
+    }
+
+    /** The progression rotated to start on its first tonic chord (unchanged when it has none). */
+    private static int[] fromTonic(int[] progression) {
+        for (int i = 0; i < progression.length; i++) {
+            if (progression[i] == 0) {
+                int[] out = new int[progression.length];
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = progression[(i + j) % progression.length];
+                }
+                return out;
+            }
+        }
+        return progression;
     }
 
     private static int[] shuffled(int n, SplittableRandom random) {

@@ -13,8 +13,12 @@ import java.util.Set;
  * Standard MIDI File, type 1, {@value #PPQ} ticks per quarter note: a conductor track (name, tempo, 4/4,
  * key signature) then one track per instrument — drums together on channel 10 with their GM keys, every
  * other part named and given its GM program on a channel of its own. Times are the audio's: tick 0 is the
- * first sample, so the file lines up with the video (the first downbeat falls where the video's first
- * beat is, not necessarily on tick 0).
+ * first sample, so the file lines up with the video.
+ *
+ * <p>Bar lines fall where the audio's downbeats are. The video's first beat is rarely at 0 and the piece may
+ * open with a pickup, so the conductor track starts with a lead-in measure: one quarter note as long as the
+ * silence before the first beat (its own tempo), then the pickup beats, in a measure of that many quarters;
+ * 4/4 at the piece's tempo begins on the first downbeat. A DAW then shows every note on its grid position.
  *
  * <p>A note that starts again while still held on its channel (a pad re-struck across a bar line, say)
  * is ended at the new start, so note-ons and note-offs always pair; a key struck twice on the same tick
@@ -31,30 +35,58 @@ final class MidiWriter {
     private record Event(long tick, int order, byte[] data) {
     }
 
-    static void write(OutputStream out, String title, double bpm, Tonality key, Set<Part> parts,
+    /**
+     * Frames to ticks: an optional short first quarter note of {@code shortFrames} frames (the time before the
+     * first beat), then {@code ticksPerFrame} at the piece's tempo.
+     */
+    private record TempoMap(double shortFrames, double ticksPerFrame) {
+        long tick(long frame) {
+            if (shortFrames <= 0) {
+                return Math.round(frame * ticksPerFrame);
+            }
+            if (frame < shortFrames) {
+                return Math.round(frame / shortFrames * PPQ);
+            }
+            return PPQ + Math.round((frame - shortFrames) * ticksPerFrame);
+        }
+    }
+
+    static void write(OutputStream out, String title, BeatGrid grid, Tonality key, Set<Part> parts,
                       List<NoteEvent> notes) throws IOException {
-        long usPerQuarter = Math.round(60_000_000.0 / bpm);
+        long usPerQuarter = Math.round(grid.periodS * 1e6);
         double ticksPerFrame = PPQ * 1e6 / (Dsp.SR * usPerQuarter);
+        double firstBeatS = grid.beatTime(grid.lead);
+        // Below a millisecond the silence before the first beat is not worth a measure of its own.
+        long shortUs = Math.round(firstBeatS * 1e6);
+        boolean shortQuarter = shortUs >= 1000;
+        int pickup = grid.lead == 0 ? 0 : BeatGrid.BEATS_PER_BAR - grid.lead;
+        int leadInQuarters = pickup + (shortQuarter ? 1 : 0);
+        TempoMap map = new TempoMap(shortQuarter ? firstBeatS * Dsp.SR : 0, ticksPerFrame);
         List<Part> pitched = parts.stream().filter(p -> !p.isDrum()).sorted().toList();
         boolean drums = parts.stream().anyMatch(Part::isDrum);
 
         List<byte[]> tracks = new ArrayList<>();
         List<Event> conductor = new ArrayList<>();
         conductor.add(new Event(0, 0, meta(0x03, title.getBytes(StandardCharsets.UTF_8))));
-        conductor.add(new Event(0, 1, meta(0x58, new byte[] {4, 2, 24, 8})));
+        conductor.add(new Event(0, 1, meta(0x58, new byte[] {(byte) (leadInQuarters > 0 ? leadInQuarters : 4), 2, 24, 8})));
         conductor.add(new Event(0, 2, meta(0x59, new byte[] {(byte) key.sharps(), (byte) (key.major ? 0 : 1)})));
-        conductor.add(new Event(0, 3, meta(0x51, new byte[] {(byte) (usPerQuarter >> 16), (byte) (usPerQuarter >> 8),
-                (byte) usPerQuarter})));
+        conductor.add(new Event(0, 3, tempo(shortQuarter ? shortUs : usPerQuarter)));
+        if (shortQuarter) {
+            conductor.add(new Event(PPQ, 3, tempo(usPerQuarter)));
+        }
+        if (leadInQuarters > 0) {
+            conductor.add(new Event((long) leadInQuarters * PPQ, 1, meta(0x58, new byte[] {4, 2, 24, 8})));
+        }
         tracks.add(track(conductor));
         if (drums) {
-            tracks.add(noteTrack("Drums", 9, -1, notes, null, ticksPerFrame));
+            tracks.add(noteTrack("Drums", 9, -1, notes, null, map));
         }
         int channel = 0;
         for (Part part : pitched) {
             if (channel == 9) {
                 channel++;
             }
-            tracks.add(noteTrack(part.trackName, Math.min(15, channel), part.program, notes, part, ticksPerFrame));
+            tracks.add(noteTrack(part.trackName, Math.min(15, channel), part.program, notes, part, map));
             channel++;
         }
 
@@ -72,7 +104,7 @@ final class MidiWriter {
 
     /** Notes of {@code part} (all drums when null) on {@code channel}. */
     private static byte[] noteTrack(String name, int channel, int program, List<NoteEvent> notes, Part part,
-                                    double ticksPerFrame) {
+                                    TempoMap map) {
         List<Event> events = new ArrayList<>();
         events.add(new Event(0, 0, meta(0x03, name.getBytes(StandardCharsets.UTF_8))));
         if (program >= 0) {
@@ -88,9 +120,9 @@ final class MidiWriter {
                 continue;
             }
             int pitch = part == null ? n.part().drumKey : Math.max(0, Math.min(127, n.midi()));
-            long on = Math.round(n.startFrame() * ticksPerFrame);
+            long on = map.tick(n.startFrame());
             long off = part == null ? on + DRUM_TICKS
-                    : Math.max(on + 1, Math.round((n.startFrame() + n.gateFrames()) * ticksPerFrame));
+                    : Math.max(on + 1, map.tick(n.startFrame() + n.gateFrames()));
             int velocity = Math.max(1, Math.min(127, (int) Math.round(n.velocity() * 127)));
             if (heldIndex[pitch] >= 0 && heldOn[pitch] >= on) {
                 // The same key struck twice at once: the second strike a tick later, so the first can end.
@@ -129,6 +161,10 @@ final class MidiWriter {
         int32(chunk, body.size());
         chunk.writeBytes(body.toByteArray());
         return chunk.toByteArray();
+    }
+
+    private static byte[] tempo(long usPerQuarter) {
+        return meta(0x51, new byte[] {(byte) (usPerQuarter >> 16), (byte) (usPerQuarter >> 8), (byte) usPerQuarter});
     }
 
     private static byte[] meta(int type, byte[] data) {

@@ -16,14 +16,18 @@ import java.util.Objects;
  * @param saturation   whole-video mean saturation, 0..1
  * @param seed         makes the piece reproducible: same request, same seed, same samples
  * @param overrides    user choices that replace what the analysis suggests ({@link Overrides#NONE}: none)
+ * @param accents      visual onset strength (impacts, flashes, cuts), ≥ 0, sampled at {@code energyRateHz} from
+ *                     time 0 (may be empty: then the first beat is a downbeat). The composer puts its bar lines
+ *                     where these are strongest ({@link ComposerEngine})
  * @param conditioning words for text-conditioned engines ({@link Conditioning#NONE}: none)
  */
 public record MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                            double energyRateHz, double brightness, double warmth, double saturation, long seed,
-                           Overrides overrides, Conditioning conditioning) {
+                           Overrides overrides, float[] accents, Conditioning conditioning) {
     public MusicRequest {
         Objects.requireNonNull(conditioning, "conditioning (use Conditioning.NONE)");
         Objects.requireNonNull(cutsS, "cutsS (use an empty array)");
+        Objects.requireNonNull(accents, "accents (use an empty array)");
         Objects.requireNonNull(energy, "energy (use an empty array)");
         Objects.requireNonNull(overrides, "overrides (use Overrides.NONE)");
         if (!(durationS >= 0) || Double.isInfinite(durationS)) {
@@ -35,7 +39,7 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
         if (!Double.isFinite(beatOriginS)) {
             throw new IllegalArgumentException("beatOriginS must be finite, got " + beatOriginS);
         }
-        if (energy.length > 0 && !(energyRateHz > 0 && Double.isFinite(energyRateHz))) {
+        if ((energy.length > 0 || accents.length > 0) && !(energyRateHz > 0 && Double.isFinite(energyRateHz))) {
             throw new IllegalArgumentException("energyRateHz must be positive, got " + energyRateHz);
         }
         if (!Double.isFinite(brightness) || !Double.isFinite(warmth) || !Double.isFinite(saturation)) {
@@ -43,15 +47,15 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
         }
     }
 
-    /** The request with overrides and no conditioning text. */
+    /** A request without accents: the first beat is a downbeat. */
     public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                         double energyRateHz, double brightness, double warmth, double saturation, long seed,
                         Overrides overrides) {
         this(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth, saturation, seed,
-                overrides, Conditioning.NONE);
+                overrides, new float[0], Conditioning.NONE);
     }
 
-    /** The request as the video analysis builds it, with no overrides. */
+    /** A request without overrides or accents. */
     public MusicRequest(double durationS, double tempoBpm, double beatOriginS, double[] cutsS, float[] energy,
                         double energyRateHz, double brightness, double warmth, double saturation, long seed) {
         this(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth, saturation, seed,
@@ -61,13 +65,44 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
     /** This request with {@code overrides} in place of its current ones. */
     public MusicRequest withOverrides(Overrides overrides) {
         return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
-                saturation, seed, overrides, conditioning);
+                saturation, seed, overrides, accents, conditioning);
+    }
+
+    /** This request with {@code accents} (at {@code energyRateHz}) in place of its current ones. */
+    public MusicRequest withAccents(float[] accents) {
+        return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
+                saturation, seed, overrides, accents, conditioning);
     }
 
     /** This request with {@code conditioning} in place of its current one. */
     public MusicRequest withConditioning(Conditioning conditioning) {
         return new MusicRequest(durationS, tempoBpm, beatOriginS, cutsS, energy, energyRateHz, brightness, warmth,
-                saturation, seed, overrides, conditioning);
+                saturation, seed, overrides, accents, conditioning);
+    }
+
+    /**
+     * What the composer's choices (progressions, motifs, grooves, humanisation) are drawn from: the seed mixed
+     * with the video's duration, analysed tempo, beat phase and motion (not its cuts, so that a cut changes the
+     * music where it falls rather than the whole piece). Two videos scored with the
+     * same (default) seed thus get their own tunes rather than the same motifs over other chords, while the same
+     * video with the same seed still gives the same piece. Overrides are left out, so a key override transposes
+     * the very same piece.
+     */
+    public long variationSeed() {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        h = mix(h, Double.doubleToLongBits(durationS));
+        h = mix(h, Double.doubleToLongBits(tempoBpm));
+        h = mix(h, Double.doubleToLongBits(beatOriginS));
+        for (float e : energy) {
+            h = mix(h, Float.floatToIntBits(e));
+        }
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
+        h ^= h >>> 31;
+        return h * 0xBF58476D1CE4E5B9L;
     }
 
     /** Tempo of the beat grid: the override when there is one, else the analysed tempo. */

@@ -21,7 +21,7 @@ enum Style {
             EnumSet.of(Part.KICK, Part.SNARE, Part.CLOSED_HAT, Part.OPEN_HAT, Part.CRASH, Part.ELECTRIC_BASS,
                     Part.EPIANO, Part.VIBES),
             new int[][] {{0, 3, 6, 2}, {0, 5, 3, 4}, {3, 6, 2, 5}, {0, 3, 0, 4}, {5, 3, 0, 6}, {0, 6, 5, 4}},
-            new int[][] {{1, 4, 0, 5}, {3, 2, 1, 4}, {0, 5, 1, 4}, {3, 4, 2, 5}, {1, 4, 2, 5}, {0, 3, 1, 4}}),
+            new int[][] {{1, 4, 0, 5}, {3, 2, 1, 0}, {0, 5, 1, 4}, {3, 4, 2, 5}, {1, 4, 0, 3}, {0, 3, 1, 4}}),
     /** Four-on-the-floor, clap, open hats on the off-beat, pumping (sidechain-like) saw bass and pad, arp. */
     ELECTRONIC(1, 3, false, 0.0, true, true,
             EnumSet.of(Part.KICK, Part.CLAP, Part.CLOSED_HAT, Part.OPEN_HAT, Part.CRASH, Part.RISER,
@@ -33,7 +33,7 @@ enum Style {
             EnumSet.of(Part.KICK, Part.RIM, Part.SHAKER, Part.TOM, Part.CRASH, Part.UPRIGHT_BASS, Part.GUITAR,
                     Part.NYLON),
             new int[][] {{0, 5, 2, 6}, {0, 3, 4, 0}, {0, 5, 3, 4}, {5, 6, 0, 0}, {0, 6, 3, 4}, {3, 0, 6, 4}},
-            new int[][] {{0, 4, 5, 3}, {0, 3, 0, 4}, {5, 3, 0, 4}, {0, 3, 5, 4}, {3, 0, 1, 4}, {0, 5, 1, 4}}),
+            new int[][] {{0, 4, 5, 3}, {0, 3, 0, 4}, {5, 3, 0, 4}, {0, 3, 5, 4}, {3, 0, 1, 4}, {0, 5, 3, 4}}),
     /** Long pads, two bars per chord, soft heartbeat kick and a quiet shaker on the beat as the pulse, sparse celesta. */
     AMBIENT(2, 3, true, 0.0, false, true,
             EnumSet.of(Part.KICK, Part.SHAKER, Part.CRASH, Part.RISER, Part.SYNTH_BASS, Part.PAD, Part.STRINGS,

@@ -84,7 +84,7 @@ public final class GenerateMusicStage {
         double origin = analysis.beatsS().length > 0 ? analysis.beatsS()[0] : 0;
         MusicRequest request = new MusicRequest(manifest.durationS(), analysis.tempoBpm(), origin, analysis.cutsS(),
                 analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed(),
-                settings.overrides());
+                settings.overrides()).withAccents(analysis.onsetEnvelope());
         SemanticConditioning semantics = SemanticConditioning.of(store, manifest, analysis, settings.neural());
         request = request.withConditioning(semantics.conditioning(settings.neural().prompt()));
         try (TempDir tmp = new TempDir("generate")) {

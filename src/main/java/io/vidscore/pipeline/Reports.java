@@ -102,12 +102,17 @@ public final class Reports {
         ObjectNode alignment = r.putObject("alignment");
         alignment.put("tolerance_s", TOLERANCE_S);
         if (a.beatsS().length > 0) {
+            alignment.put("applicable", true);
             alignment.put("reference", "visual_beats_s");
             alignment.put("beat_f_measure", round(beatFMeasure(a.beatsS(), musicBeats), 3));
             alignment.put("hit_rate", round(BeatMetrics.hitRate(a.beatsS(), musicBeats, TOLERANCE_S), 3));
             alignment.put("mean_offset_s", round(BeatMetrics.meanOffsetS(a.beatsS(), musicBeats, TOLERANCE_S), 4));
         } else {
             // No visual rhythm: there is nothing to align to, and a number here would be invented.
+            alignment.put("applicable", false);
+            alignment.put("reason", a.rhythmic() ? "no visual beat was found in the video"
+                    : "the video has no visual rhythm (tempo confidence " + round(a.tempoConfidence(), 3)
+                    + "), so there is no beat to align to; the music keeps a tempo guessed from the picture");
             alignment.put("reference", "none: the video has no visual beat");
             alignment.putNull("beat_f_measure");
             alignment.putNull("hit_rate");

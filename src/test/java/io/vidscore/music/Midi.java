@@ -24,6 +24,9 @@ final class Midi {
     int minor = -1;
     int numerator = -1;
     final List<Integer> programs = new ArrayList<>();
+    /** Conductor events in file order: {tick, µs per quarter} and {tick, numerator}. */
+    final List<long[]> tempos = new ArrayList<>();
+    final List<long[]> meters = new ArrayList<>();
 
     Midi(byte[] bytes) throws Exception {
         sequence = MidiSystem.getSequence(new ByteArrayInputStream(bytes));
@@ -39,12 +42,18 @@ final class Midi {
                     byte[] d = meta.getData();
                     switch (meta.getType()) {
                         case 0x03 -> name = new String(d, java.nio.charset.StandardCharsets.UTF_8);
-                        case 0x51 -> usPerQuarter = ((d[0] & 0xFF) << 16) | ((d[1] & 0xFF) << 8) | (d[2] & 0xFF);
+                        case 0x51 -> {
+                            usPerQuarter = ((d[0] & 0xFF) << 16) | ((d[1] & 0xFF) << 8) | (d[2] & 0xFF);
+                            tempos.add(new long[] {e.getTick(), usPerQuarter});
+                        }
                         case 0x59 -> {
                             sharps = d[0];
                             minor = d[1];
                         }
-                        case 0x58 -> numerator = d[0];
+                        case 0x58 -> {
+                            numerator = d[0];
+                            meters.add(new long[] {e.getTick(), d[0]});
+                        }
                         default -> {
                         }
                     }
@@ -73,6 +82,38 @@ final class Midi {
             programs.add(program);
         }
         notes.sort(java.util.Comparator.comparingLong(Note::tick).thenComparingInt(Note::pitch));
+    }
+
+    /** Seconds at {@code tick}, through the tempo map (quarter-note denominators, as the composer writes). */
+    double seconds(long tick) {
+        double s = 0;
+        long at = 0;
+        long us = 500_000;
+        for (long[] t : tempos) {
+            if (t[0] >= tick) {
+                break;
+            }
+            s += (t[0] - at) * us / 1e6 / sequence.getResolution();
+            at = t[0];
+            us = t[1];
+        }
+        return s + (tick - at) * us / 1e6 / sequence.getResolution();
+    }
+
+    /** Times of the bar lines the time signatures draw, in seconds, up to {@code untilS}. */
+    List<Double> barLinesS(double untilS) {
+        List<Double> out = new ArrayList<>();
+        long tick = 0;
+        int m = 0;
+        long quarters = 4;
+        while (seconds(tick) < untilS) {
+            while (m < meters.size() && meters.get(m)[0] <= tick) {
+                quarters = meters.get(m++)[1];
+            }
+            out.add(seconds(tick));
+            tick += quarters * sequence.getResolution();
+        }
+        return out;
     }
 
     double bpm() {

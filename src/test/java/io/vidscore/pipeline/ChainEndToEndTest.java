@@ -130,6 +130,7 @@ class ChainEndToEndTest {
         assertEquals(tempo, r.at("/music/tempo_bpm").asDouble(), tempo * 0.03, "the music plays at the analysed tempo");
         assertEquals(-14.0, r.at("/music/loudness_lufs").asDouble(), 1.0, "mastered to -14 LUFS integrated");
         assertTrue(r.at("/music/true_peak_dbtp").asDouble() <= -1.0, "true peak at most -1 dBTP");
+        assertTrue(r.at("/alignment/applicable").asBoolean(), "a rhythmic video's alignment is measured");
         double f = r.at("/alignment/beat_f_measure").asDouble();
         assertTrue(f >= 0.5, "music beats land on the visual beats, F=" + f);
         for (String t : new String[] {"extract", "encode", "generate", "total"}) {
