@@ -12,6 +12,7 @@ import io.vidscore.media.PcmSpool;
 import io.vidscore.media.ScoredVideoMuxer;
 import io.vidscore.media.WavWriter;
 import io.vidscore.music.MusicEngine;
+import io.vidscore.rhythm.BeatPhase;
 import io.vidscore.music.MusicRequest;
 import io.vidscore.music.MusicResult;
 import io.vidscore.neural.ModelException;
@@ -81,7 +82,7 @@ public final class GenerateMusicStage {
                 .mapToLong(o -> Long.parseLong(o.metadata().getOrDefault(EncodeVideoStage.ELAPSED_MS, "0"))).sum();
         MusicEngine engine = MusicEngines.create(settings.engine(), settings.neural(),
                 (fraction, detail) -> progress.update(fn, 0.75 * fraction, detail));
-        double origin = analysis.beatsS().length > 0 ? analysis.beatsS()[0] : 0;
+        double origin = BeatPhase.origin(analysis.beatsS(), analysis.tempoBpm());
         MusicRequest request = new MusicRequest(manifest.durationS(), analysis.tempoBpm(), origin, analysis.cutsS(),
                 analysis.energy(), analysis.envelopeRateHz(), mood.brightness(), mood.warmth(), mood.saturation(), settings.seed(),
                 settings.overrides()).withAccents(analysis.onsetEnvelope());
