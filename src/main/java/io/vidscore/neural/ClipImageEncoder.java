@@ -23,8 +23,10 @@ public final class ClipImageEncoder implements AutoCloseable {
     public static final String FILE = "onnx/vision_model.onnx";
     public static final String NAME = "clip-vit-base-patch32";
     /**
-     * Converter threads beside the caller. Turning a frame into its 150 528 pixel values is a pass over 600 KB
-     * that costs about as much as running the fixture model on it; these threads share it with the caller.
+     * Converter threads beside the caller, when the model runs on CUDA: there a run leaves the CPU idle, so
+     * batch k+1 is converted while batch k runs. Not on the CPU, where ONNX Runtime's own threads (one per
+     * physical core) work during a run and spin for ~10–20 ms after it: extra converter threads only took turns
+     * with them and measured no faster, at batch 1 ~10 % slower, than the caller converting alone (bench/NEURAL.md).
      */
     static final int CONVERTERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
 
@@ -34,23 +36,21 @@ public final class ClipImageEncoder implements AutoCloseable {
     private final String input;
     private final String output;
     private final int dim;
-    /** They only ever claim work from a {@link BatchFill}, never wait on anything, so a late one delays nobody. */
-    private final ExecutorService converters = Executors.newFixedThreadPool(CONVERTERS, r -> {
-        Thread t = new Thread(r, "vidscore-clip-convert");
-        t.setDaemon(true);
-        return t;
-    });
     private final DirectBuffers buffers = new DirectBuffers();
     private final boolean convertAhead;
+    /**
+     * Null unless converting ahead. They only ever claim work from a {@link BatchFill} and never wait on
+     * anything, so a late one delays nobody.
+     */
+    private final ExecutorService converters;
 
     public ClipImageEncoder(Path model, Device requested) {
         this(model, requested, null);
     }
 
     /**
-     * {@code convertAhead}: convert batch k+1 while the session runs batch k. Null chooses by device: yes on
-     * CUDA, where a run leaves the CPU idle; no on the CPU, where ONNX Runtime's own threads (one per core) are
-     * busy during a run and converting beside them measured no faster, often slower (bench/NEURAL.md).
+     * {@code convertAhead}: convert batch k+1 on {@link #CONVERTERS} threads while the session runs batch k.
+     * Null chooses by device: yes on CUDA, no on the CPU (see {@link #CONVERTERS}). Tests force it on the CPU.
      */
     ClipImageEncoder(Path model, Device requested, Boolean convertAhead) {
         OnnxSessions.Opened opened = OnnxSessions.open(model, requested);
@@ -72,6 +72,11 @@ public final class ClipImageEncoder implements AutoCloseable {
             OnnxSessions.closeQuietly(session);
             throw new ModelException("cannot read the inputs and outputs of " + model + ": " + e.getMessage(), e);
         }
+        this.converters = this.convertAhead ? Executors.newFixedThreadPool(CONVERTERS, r -> {
+            Thread t = new Thread(r, "vidscore-clip-convert");
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     public Device device() {
@@ -86,10 +91,11 @@ public final class ClipImageEncoder implements AutoCloseable {
      * Embeddings of {@code n} RGB frames ({@code w*h*3} bytes each, back to back from {@code offset}), in
      * batches of at most {@code batch}; row i of the result is frame i.
      *
-     * <p>Each batch's pixel values are written by this thread and the converter threads together (handed out in
-     * bands of rows), into a direct buffer the tensor wraps; on CUDA the next batch's are written during the
-     * current run, into a second buffer. Buffers are kept between calls: allocating and zeroing fresh ones
-     * cost more than the model (bench/NEURAL.md).
+     * <p>Each batch's pixel values are written once, in place, into a direct buffer the tensor wraps. On the CPU
+     * this thread converts a batch, runs it, converts the next into the same buffer; on CUDA the converter
+     * threads write batch k+1 into a second buffer during the run of batch k, and this thread joins in on what
+     * is left when the run returns (the work is handed out in bands of rows). Buffers are kept between calls:
+     * allocating and zeroing fresh ones cost more than the model (bench/NEURAL.md).
      */
     public float[] encodeFrames(byte[] rgb, int offset, int n, int w, int h, int batch) {
         if (batch < 1) {
@@ -129,11 +135,13 @@ public final class ClipImageEncoder implements AutoCloseable {
         return embeds;
     }
 
-    /** Starts converting frames {@code [first, first+count)} into {@code into} on the converter threads. */
+    /** Frames {@code [first, first+count)} into {@code into}: started on the converter threads, if any. */
     private BatchFill fill(byte[] rgb, int offset, int w, int h, int first, int count, FloatBuffer into) {
         BatchFill f = new BatchFill(rgb, offset, w, h, first, count, into);
-        for (int i = 0; i < CONVERTERS; i++) {
-            converters.execute(f::work);
+        if (converters != null) {
+            for (int i = 0; i < CONVERTERS; i++) {
+                converters.execute(f::work);
+            }
         }
         return f;
     }
@@ -152,7 +160,9 @@ public final class ClipImageEncoder implements AutoCloseable {
 
     @Override
     public void close() {
-        converters.shutdown();
+        if (converters != null) {
+            converters.shutdown();
+        }
         OnnxSessions.closeQuietly(session);
     }
 }

@@ -71,9 +71,10 @@ class ClipEncodersTest {
     void imageEmbeddingsAreTheSameHoweverTheConversionIsScheduled() throws Exception {
         float[] golden = ClipFixtures.golden("image_embeds.npy").f32();
         int dim = golden.length / 2;
-        // Five crops (a b a b a): batches of 2 leave a partial last one, and every call has several batches, so
-        // bands of rows are shared with the converter threads and, converting ahead (what CUDA does, forced
-        // here), the next batch is written while the session runs the current one.
+        // Five crops (a b a b a): batches of 2 leave a partial last one, and most calls have several batches.
+        // Both schedules: the CPU's (convert a batch, run it, convert the next into the same buffer) and CUDA's,
+        // forced here (converter threads write the next batch, in bands of rows shared with the caller, into a
+        // second buffer while the session runs the current one).
         int crop = 224 * 224 * 3;
         byte[][] one = new byte[2][];
         int[][] sizes = new int[2][2];
