@@ -87,9 +87,10 @@ public final class ClipPreprocessor {
      * channel planes of the image that starts at {@code out[offset]}. Row by row through a scratch row that
      * stays in L1, then three bulk copies into the planes, so each output float is written to the (large,
      * usually direct) buffer exactly once, sequentially; four pixels (12 bytes) are read as three ints and
-     * split with shifts. Measured on the 2-core CI-like machine (bench/NEURAL.md): ≈60 µs a frame when the
-     * buffer stays in cache, against ≈100 µs reading byte by byte and ≈190 µs for the earlier whole-image
-     * float[] copied into the buffer afterwards. Row ranges let several threads fill one image.
+     * split with shifts. Measured on the project's 2-core machine (bench/NEURAL.md): ≈120 µs a frame into a
+     * 38 MB batch buffer, where the earlier whole-image float[] copied into the buffer afterwards took ≈190;
+     * ≈60 µs when the buffer stays in cache, ≈90–115 reading byte by byte. Row ranges let several threads
+     * fill one image.
      */
     public static void normaliseRows(byte[] crop, int cropOffset, int fromRow, int toRow, FloatBuffer out, int offset) {
         int plane = SIZE * SIZE;
