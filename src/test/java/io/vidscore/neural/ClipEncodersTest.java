@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidscore.pipeline.Npy;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,45 @@ class ClipEncodersTest {
             }
         }
         assertEquals(2 * per, ClipFixtures.golden("pixel_values.npy").f32().length);
+    }
+
+    @Test
+    void imageEmbeddingsAreTheSameHoweverTheConversionIsScheduled() throws Exception {
+        float[] golden = ClipFixtures.golden("image_embeds.npy").f32();
+        int dim = golden.length / 2;
+        // Five crops (a b a b a): batches of 2 leave a partial last one, and most calls have several batches.
+        // Both schedules: the CPU's (convert a batch, run it, convert the next into the same buffer) and CUDA's,
+        // forced here (converter threads write the next batch, in bands of rows shared with the caller, into a
+        // second buffer while the session runs the current one).
+        int crop = 224 * 224 * 3;
+        byte[][] one = new byte[2][];
+        int[][] sizes = new int[2][2];
+        byte[][] rgb = new byte[2][];
+        for (int img = 0; img < 2; img++) {
+            rgb[img] = ClipFixtures.rgb(IMAGES[img], sizes[img]);
+            one[img] = ClipPreprocessor.resizeAndCrop(rgb[img], 0, sizes[img][0], sizes[img][1]);
+        }
+        byte[] crops = new byte[5 * crop];
+        for (int i = 0; i < 5; i++) {
+            System.arraycopy(one[i % 2], 0, crops, i * crop, crop);
+        }
+        Path model = ClipFixtures.FOLDER.require(ModelFolder.CLIP, ClipImageEncoder.FILE);
+        for (boolean ahead : new boolean[] {false, true}) {
+            try (ClipImageEncoder enc = new ClipImageEncoder(model, Device.CPU, ahead)) {
+                for (int batch : new int[] {1, 2, 4, 8}) {
+                    float[] e = enc.encodeFrames(crops, 0, 5, 224, 224, batch);
+                    for (int i = 0; i < 5; i++) {
+                        assertClose(Arrays.copyOfRange(golden, (i % 2) * dim, (i % 2 + 1) * dim),
+                                Arrays.copyOfRange(e, i * dim, (i + 1) * dim), 1e-4, "ahead " + ahead + ", batch " + batch + ", frame " + i);
+                    }
+                }
+                // Frames of another size are resized and cropped by the converters, a whole frame each.
+                for (int img = 0; img < 2; img++) {
+                    float[] e = enc.encodeFrames(rgb[img], 0, 1, sizes[img][0], sizes[img][1], 1);
+                    assertClose(Arrays.copyOfRange(golden, img * dim, (img + 1) * dim), e, 1e-4, "ahead " + ahead + ", " + IMAGES[img]);
+                }
+            }
+        }
     }
 
     @Test
