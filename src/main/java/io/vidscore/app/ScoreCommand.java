@@ -68,7 +68,7 @@ public class ScoreCommand implements Callable<Integer> {
     String style;
 
     @Option(names = "--bpm", paramLabel = "<bpm>",
-            description = "Tempo (40-240) instead of the video's visual tempo; the beat stays on the first visual beat.")
+            description = "Tempo (40-240) instead of the video's visual tempo; the grid keeps the phase of the visual beats.")
     Double bpm;
 
     @Option(names = "--key", paramLabel = "<key>", description = "Key instead of the mood's, e.g. \"A minor\", \"F# major\", \"Bb major\".")

@@ -116,7 +116,7 @@ public record MusicRequest(double durationS, double tempoBpm, double beatOriginS
      *
      * @param style one of {@link ComposerEngine#STYLES}, or null to choose from mood and energy
      * @param bpm   tempo within 40–240 BPM, or null for the analysed tempo; the grid keeps the video's beat
-     *              phase: its beat at {@code beatOriginS} (the first visual beat) stays where it is
+     *              phase: its beat at {@code beatOriginS} (fitted to the visual beats, see {@link io.vidscore.rhythm.BeatPhase}) stays where it is
      * @param key   a key such as "A minor", "F# major" or "Bb major" (see {@link #parseKey}), or null for
      *              the key chosen from the mood
      */
