@@ -208,32 +208,9 @@ final class SceneRenderer {
             return lut;
         }
 
-        /** Value noise: random lattice every {@code 2^grainLog} px, smoothly interpolated, tileable. */
+        /** Value noise with a lattice every {@code 2^grainLog} px (at most 64). */
         private static byte[] noiseTile(SplittableRandom rnd, int grainLog) {
-            int cell = 1 << Math.min(grainLog, 6);
-            int cells = TILE / cell;
-            double[] lattice = new double[cells * cells];
-            for (int i = 0; i < lattice.length; i++) {
-                lattice[i] = rnd.nextDouble();
-            }
-            byte[] tile = new byte[TILE * TILE];
-            for (int y = 0; y < TILE; y++) {
-                for (int x = 0; x < TILE; x++) {
-                    int cx = x / cell, cy = y / cell;
-                    double fx = smooth((x % cell) / (double) cell), fy = smooth((y % cell) / (double) cell);
-                    double a = lattice[cy * cells + cx];
-                    double b = lattice[cy * cells + (cx + 1) % cells];
-                    double c = lattice[((cy + 1) % cells) * cells + cx];
-                    double d = lattice[((cy + 1) % cells) * cells + (cx + 1) % cells];
-                    double v = (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
-                    tile[y * TILE + x] = (byte) Math.round(v * 255);
-                }
-            }
-            return tile;
-        }
-
-        private static double smooth(double f) {
-            return f * f * (3 - 2 * f);
+            return ValueNoise.tile(rnd, 1 << Math.min(grainLog, 6), TILE);
         }
 
         /** HSV to {B, G, R} bytes. */

@@ -190,31 +190,8 @@ final class TruthScenes {
         };
     }
 
-    /** Value noise: a random lattice every {@code grain} px, smoothly interpolated, tileable. */
     static byte[] noiseTile(SplittableRandom rnd, int grain) {
-        int cells = TILE / grain;
-        double[] lattice = new double[cells * cells];
-        for (int i = 0; i < lattice.length; i++) {
-            lattice[i] = rnd.nextDouble();
-        }
-        byte[] tile = new byte[TILE * TILE];
-        for (int y = 0; y < TILE; y++) {
-            for (int x = 0; x < TILE; x++) {
-                int cx = x / grain, cy = y / grain;
-                double fx = smooth((x % grain) / (double) grain), fy = smooth((y % grain) / (double) grain);
-                double a = lattice[cy * cells + cx];
-                double b = lattice[cy * cells + (cx + 1) % cells];
-                double c = lattice[((cy + 1) % cells) * cells + cx];
-                double d = lattice[((cy + 1) % cells) * cells + (cx + 1) % cells];
-                double v = (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
-                tile[y * TILE + x] = (byte) Math.round(v * 255);
-            }
-        }
-        return tile;
-    }
-
-    private static double smooth(double f) {
-        return f * f * (3 - 2 * f);
+        return io.vidscore.media.ValueNoise.tile(rnd, grain, TILE);
     }
 
     /** {B, G, R} of a colour given as RGB 0..255, for readable palettes. */
