@@ -45,11 +45,7 @@ public final class ClipModels {
     }
 
     private static <T> T cached(Map<String, T> map, ModelFolder folder, Device device, Function<String, T> open) {
-        return map.computeIfAbsent(key(folder, device), open);
-    }
-
-    private static String key(ModelFolder folder, Device device) {
-        return folder.root().toAbsolutePath().normalize() + "|" + device;
+        return map.computeIfAbsent(folder.cacheKey(device), open);
     }
 
     private static final Map<String, Boolean> WARNED = new ConcurrentHashMap<>();

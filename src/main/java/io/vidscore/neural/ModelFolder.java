@@ -23,6 +23,11 @@ public final class ModelFolder {
         return root;
     }
 
+    /** Identifies this folder on {@code device} for the process-wide session caches. */
+    public String cacheKey(Device device) {
+        return root.toAbsolutePath().normalize() + "|" + device;
+    }
+
     /** True when every listed file of {@code model} is present (so an optional neural step can run). */
     public boolean has(String model, String... files) {
         for (String f : files) {

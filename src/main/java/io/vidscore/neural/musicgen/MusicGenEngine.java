@@ -57,20 +57,16 @@ public final class MusicGenEngine implements MusicEngine {
         }
         int totalFrames = (int) Math.ceil((duration + BeatAligner.headroomS(duration, bpm)) * FRAME_RATE);
         long t0 = System.nanoTime();
-        float[] mono;
         List<String> texts = new ArrayList<>();
-        Device ran;
-        int windows;
-        try (MusicGenModels models = MusicGenModels.open(folder, device)) {
-            MusicGenerator generator = new MusicGenerator(models, settings);
-            windows = generator.plan(totalFrames).size();
-            mono = generator.generate(totalFrames, frame -> {
-                String text = ConditioningText.at(request.conditioning(), (double) frame / FRAME_RATE, bpm);
-                texts.add(text);
-                return text;
-            }, request.seed(), listener);
-            ran = models.device();
-        }
+        MusicGenModels models = MusicGenModels.shared(folder, device);
+        MusicGenerator generator = new MusicGenerator(models, settings);
+        int windows = generator.plan(totalFrames).size();
+        float[] mono = generator.generate(totalFrames, frame -> {
+            String text = ConditioningText.at(request.conditioning(), (double) frame / FRAME_RATE, bpm);
+            texts.add(text);
+            return text;
+        }, request.seed(), listener);
+        Device ran = models.device();
         double generateS = (System.nanoTime() - t0) / 1e9;
         listener.progress(1, "aligning to the visual beat");
         BeatAligner.Result aligned = BeatAligner.align(mono, EncodecDecoder.SAMPLE_RATE, duration, bpm, request.beatOriginS());

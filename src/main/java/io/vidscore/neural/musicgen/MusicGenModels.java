@@ -10,6 +10,7 @@ import io.vidscore.neural.ModelFolder;
 import io.vidscore.neural.OnnxSessions;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The MusicGen-small export opened from a model folder: T5 tokenizer, text encoder, merged decoder and EnCodec
@@ -24,6 +25,12 @@ public final class MusicGenModels implements AutoCloseable {
     public static final String ENCODEC = "onnx/encodec_decode.onnx";
     public static final String TOKENIZER = "tokenizer.json";
     public static final int CODEBOOKS = 4;
+    /** Opened once per folder and device and kept for the process: the decoder alone is 1.7 GB to load. */
+    private static final Map<String, MusicGenModels> SHARED = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHARED.values().forEach(MusicGenModels::close), "musicgen-sessions-close"));
+    }
 
     private final T5Tokenizer tokenizer;
     private final OrtSession textEncoder;
@@ -77,6 +84,15 @@ public final class MusicGenModels implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelException("cannot inspect " + decoderPath + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The models of {@code folder} on {@code device}, shared by every render of this process (a warm serve
+     * instance loads them once, as {@link io.vidscore.neural.ClipModels} does for CLIP); not to be closed by callers.
+     * A folder that fails to open is not remembered: the next render tries again and reports again.
+     */
+    public static MusicGenModels shared(ModelFolder folder, Device device) {
+        return SHARED.computeIfAbsent(folder.cacheKey(device), k -> open(folder, device));
     }
 
     /** Opens the four files of {@code musicgen-small/}; one line naming the first file that is missing or corrupt. */
