@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,19 @@ class ClipTokenizerTest {
             }
             assertArrayEquals(expected, tokenizer.encode(p.get("text").asText()), p.get("text").asText());
         }
+    }
+
+    /**
+     * Against Hugging Face's tokenizers library running the published tokenizer.json pipeline on the same
+     * vocabulary (models/fixtures/make_tokenizer_goldens.py): conditioning texts, every descriptor, and prompts
+     * with accents, compatibility characters, emoji and other scripts.
+     */
+    @Test
+    void agreesWithHuggingFaceTokenizersOnEveryGoldenPhrase() {
+        List<TokenizerGoldens.Phrase> phrases = TokenizerGoldens.read("clip");
+        assertEquals(106, phrases.size());
+        assertEquals("", TokenizerGoldens.mismatches(phrases,
+                text -> Arrays.stream(tokenizer.encode(text)).asLongStream().toArray()));
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.Map;
  * T5's tokenizer: SentencePiece Unigram read from a Hugging Face {@code tokenizer.json} ({@code model.type}
  * "Unigram", {@code model.vocab} as [piece, log-probability] pairs, {@code model.unk_id}).
  *
- * <p>Text is normalised as T5's normaliser does for ordinary text — NFKC (the bulk of the precompiled
- * {@code nmt_nfkc} character map), whitespace runs collapsed and the ends trimmed — then split at spaces;
+ * <p>Text is normalised by the file's own {@code Precompiled} normaliser ({@link PrecompiledCharsMap}; for T5
+ * {@code nmt_nfkc}), or by plain NFKC when the file has none, then split at whitespace runs;
  * each word gets the Metaspace prefix U+2581 and is segmented by Viterbi search for the highest total score.
  * A character no piece covers scores {@code min_score − 10} as {@code <unk>} and consecutive unknowns fuse
  * into one, as in the tokenizers library. {@code </s>} (id 1) is appended; there is no BOS. Special tokens
@@ -32,6 +32,7 @@ public final class T5Tokenizer {
     private final int eosId;
     private final int maxPieceLength;
     private final double unkScore;
+    private final PrecompiledCharsMap charsMap;
 
     private T5Tokenizer(JsonNode json, Path source) {
         JsonNode model = json.path("model");
@@ -66,6 +67,25 @@ public final class T5Tokenizer {
         unkId = model.path("unk_id").asInt(2);
         unkScore = min - UNK_PENALTY;
         maxPieceLength = longest;
+        charsMap = charsMap(json.path("normalizer"), source);
+    }
+
+    /** The {@code Precompiled} normaliser, alone or inside a {@code Sequence}; null when there is none. */
+    private static PrecompiledCharsMap charsMap(JsonNode normalizer, Path source) {
+        if ("Precompiled".equals(normalizer.path("type").asText())) {
+            try {
+                return PrecompiledCharsMap.parse(normalizer.path("precompiled_charsmap").asText());
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(source + ": unreadable precompiled_charsmap (" + e.getMessage() + ")", e);
+            }
+        }
+        for (JsonNode inner : normalizer.path("normalizers")) {
+            PrecompiledCharsMap found = charsMap(inner, source);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     public static T5Tokenizer load(Path tokenizerJson) {
@@ -79,7 +99,8 @@ public final class T5Tokenizer {
     /** Token ids of {@code text} followed by {@code </s>}. */
     public long[] encode(String text) {
         List<Integer> out = new ArrayList<>();
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        String normalised = (charsMap != null ? charsMap.normalize(text)
+                : Normalizer.normalize(text, Normalizer.Form.NFKC)).strip();
         for (String word : normalised.split("(?U)\\s+")) {
             if (!word.isEmpty()) {
                 segment(SPACE + word, out);
