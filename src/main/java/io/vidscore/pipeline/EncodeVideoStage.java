@@ -28,6 +28,9 @@ public final class EncodeVideoStage {
     /** Where the CLIP model ran (cpu or cuda), on the features and clip objects. */
     public static final String DEVICE = "device";
     public static final String BUILTIN = "builtin-lowlevel";
+    /** Frames in the chunk, and milliseconds the CLIP encoder spent on them (absent without CLIP), for the report's throughput. */
+    public static final String FRAMES = "frames";
+    public static final String CLIP_MS = "clip-ms";
 
     private final ObjectStore store;
     private final ChainSettings settings;
@@ -56,10 +59,13 @@ public final class EncodeVideoStage {
         int w = frames.shape()[2];
         String encoder = BUILTIN;
         String device = "cpu";
+        Map<String, String> meta = new java.util.HashMap<>();
         Optional<ClipImageEncoder> clip = settings.neural().models().flatMap(f -> ClipModels.vision(f, settings.neural().device()));
         if (clip.isPresent()) {
             ClipImageEncoder c = clip.get();
+            long clipStart = System.nanoTime();
             float[] embeds = c.encodeFrames(frames.u8(), 0, n, w, h, settings.neural().clipBatch());
+            meta.put(CLIP_MS, Long.toString((System.nanoTime() - clipStart) / 1_000_000));
             device = c.device().name().toLowerCase(Locale.ROOT);
             encoder = ClipImageEncoder.NAME + "+" + BUILTIN;
             store.put(BucketLayout.clip(job.jobId(), job.chunk()), Npy.writeF32(embeds, n, c.dim()),
@@ -70,8 +76,8 @@ public final class EncodeVideoStage {
             LowLevelFrameEncoder.encode(frames.u8(), i * w * h * 3, w, features, i * LowLevelFrameEncoder.DIM);
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        store.put(out, Npy.writeF32(features, n, LowLevelFrameEncoder.DIM),
-                Map.of(ELAPSED_MS, Long.toString(elapsed), ENCODER, encoder, DEVICE, device));
+        meta.putAll(Map.of(ELAPSED_MS, Long.toString(elapsed), ENCODER, encoder, DEVICE, device, FRAMES, Integer.toString(n)));
+        store.put(out, Npy.writeF32(features, n, LowLevelFrameEncoder.DIM), meta);
         progress.update(fn, 1, "chunk " + job.chunk());
         return new StageOutcome(fn, event.key(), StageOutcome.DONE, n + " frames encoded (" + encoder + ", " + device + ")", job.jobId());
     }

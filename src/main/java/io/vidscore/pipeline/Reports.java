@@ -137,21 +137,36 @@ public final class Reports {
         return Json.bytes(r);
     }
 
-    /** What encoded the frames, from the features objects' metadata (every chunk says). */
-    public record EncoderUsed(String name, String device) {
+    /**
+     * What encoded the frames, from the features objects' metadata (every chunk says): names, devices, frames, and
+     * the frames CLIP encoded with the milliseconds it spent on them (summed over chunks, which may have run on
+     * different workers, so frames/s is per worker, not wall-clock).
+     */
+    public record EncoderUsed(String name, String device, long frames, long clipFrames, long clipMs) {
         static EncoderUsed of(java.util.List<io.vidscore.store.ObjectInfo> features) {
             java.util.Set<String> names = new java.util.TreeSet<>();
             java.util.Set<String> devices = new java.util.TreeSet<>();
+            long frames = 0;
+            long clipFrames = 0;
+            long clipMs = 0;
             for (io.vidscore.store.ObjectInfo o : features) {
-                names.add(o.metadata().getOrDefault(EncodeVideoStage.ENCODER, EncodeVideoStage.BUILTIN));
-                devices.add(o.metadata().getOrDefault(EncodeVideoStage.DEVICE, "cpu"));
+                java.util.Map<String, String> m = o.metadata();
+                names.add(m.getOrDefault(EncodeVideoStage.ENCODER, EncodeVideoStage.BUILTIN));
+                devices.add(m.getOrDefault(EncodeVideoStage.DEVICE, "cpu"));
+                long n = Long.parseLong(m.getOrDefault(EncodeVideoStage.FRAMES, "0"));
+                frames += n;
+                if (m.containsKey(EncodeVideoStage.CLIP_MS)) {
+                    clipFrames += n;
+                    clipMs += Long.parseLong(m.get(EncodeVideoStage.CLIP_MS));
+                }
             }
-            return new EncoderUsed(String.join(",", names), String.join(",", devices));
+            return new EncoderUsed(String.join(",", names), String.join(",", devices), frames, clipFrames, clipMs);
         }
     }
 
     /**
-     * Adds the neural sections to a built report: {@code encoder} {name, device} and {@code semantics}
+     * Adds the neural sections to a built report: {@code encoder} {name, device, frames, and with CLIP clip_frames,
+     * clip_ms, clip_frames_per_s} and {@code semantics}
      * {prompt, segments [{start_s, end_s, frames, text, picks [{category, word, score}]}], note when none}.
      */
     static byte[] withNeural(byte[] report, EncoderUsed encoder, io.vidscore.music.Conditioning conditioning, SemanticConditioning s) {
@@ -159,6 +174,12 @@ public final class Reports {
         ObjectNode enc = r.putObject("encoder");
         enc.put("name", encoder.name());
         enc.put("device", encoder.device());
+        enc.put("frames", encoder.frames());
+        if (encoder.clipFrames() > 0) {
+            enc.put("clip_frames", encoder.clipFrames());
+            enc.put("clip_ms", encoder.clipMs());
+            enc.put("clip_frames_per_s", Math.round(encoder.clipFrames() * 1000.0 / Math.max(1, encoder.clipMs()) * 10) / 10.0);
+        }
         ObjectNode sem = r.putObject("semantics");
         sem.put("prompt", conditioning.prompt());
         sem.put("descriptors", s.descriptors);

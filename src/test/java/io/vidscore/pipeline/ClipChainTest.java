@@ -82,6 +82,9 @@ class ClipChainTest {
 
         assertEquals("clip-vit-base-patch32+builtin-lowlevel", report.path("encoder").path("name").asText());
         assertEquals("cpu", report.path("encoder").path("device").asText());
+        assertEquals(rows, report.path("encoder").path("frames").asInt());
+        assertEquals(rows, report.path("encoder").path("clip_frames").asInt());
+        assertTrue(report.path("encoder").path("clip_frames_per_s").asDouble() > 0, report.path("encoder").toString());
         JsonNode sem = report.path("semantics");
         assertEquals("warm analog synths", sem.path("prompt").asText());
         JsonNode segs = sem.path("segments");
@@ -111,6 +114,8 @@ class ClipChainTest {
         assertFalse(store.list("jobs/").stream().anyMatch(o -> o.key().endsWith(BucketLayout.CLIP_SUFFIX)));
         JsonNode report = Json.tree(store.getBytes(BucketLayout.report("clip")));
         assertEquals("builtin-lowlevel", report.path("encoder").path("name").asText());
+        assertTrue(report.path("encoder").path("frames").asInt() > 0, report.path("encoder").toString());
+        assertTrue(report.path("encoder").path("clip_frames_per_s").isMissingNode(), report.path("encoder").toString());
         assertEquals(0, report.path("semantics").path("segments").size());
         assertTrue(report.path("semantics").path("note").asText().contains("no CLIP vision model in " + empty), report.toString());
     }
