@@ -35,6 +35,20 @@ public final class Resampler {
         return (int) Math.round(inputLength / step);
     }
 
+    /** The same for a long input. */
+    public long outputLength(long inputLength) {
+        return Math.round(inputLength / step);
+    }
+
+    /**
+     * The output of {@link #process} for {@code length} samples read from {@code in}, produced as it is read
+     * with only the samples within the kernel's reach kept: sample for sample what {@code process} gives on the
+     * whole array.
+     */
+    public MonoSource stream(MonoSource in, long length) {
+        return new Streaming(in, length);
+    }
+
     public float[] process(float[] in) {
         float[] out = new float[outputLength(in.length)];
         for (int n = 0; n < out.length; n++) {
@@ -45,13 +59,79 @@ public final class Resampler {
 
     /** The band-limited input at fractional position t (in input samples). */
     public double sampleAt(float[] in, double t) {
-        int first = Math.max(0, (int) Math.ceil(t - reach));
-        int last = Math.min(in.length - 1, (int) Math.floor(t + reach));
+        return sampleAt(in, 0, in.length, t);
+    }
+
+    /**
+     * The same where {@code held} holds input samples {@code [start, …)} of an input {@code length} samples long,
+     * including every one within reach of t.
+     */
+    private double sampleAt(float[] held, long start, long length, double t) {
+        long first = Math.max(0, (long) Math.ceil(t - reach));
+        long last = Math.min(length - 1, (long) Math.floor(t + reach));
         double sum = 0;
-        for (int i = first; i <= last; i++) {
-            sum += in[i] * kernelAt(Math.abs(i - t) * cutoff);
+        for (long i = first; i <= last; i++) {
+            sum += held[(int) (i - start)] * kernelAt(Math.abs(i - t) * cutoff);
         }
         return sum * cutoff;
+    }
+
+    /** A sliding window over the input: what the kernel reaches from the current output sample. */
+    private final class Streaming implements MonoSource {
+        private final MonoSource in;
+        private final long inLength;
+        private final long outLength;
+        private float[] held = new float[1 << 14];
+        private long heldStart;
+        private int heldCount;
+        private long n;
+
+        Streaming(MonoSource in, long inLength) {
+            this.in = in;
+            this.inLength = inLength;
+            this.outLength = outputLength(inLength);
+        }
+
+        @Override
+        public int read(float[] into, int off, int len) {
+            int k = 0;
+            while (k < len && n < outLength) {
+                double t = n * step;
+                long from = Math.max(0, (long) Math.ceil(t - reach));
+                long to = Math.min(inLength, (long) Math.floor(t + reach) + 1);
+                hold(from, to);
+                into[off + k++] = (float) sampleAt(held, heldStart, inLength, t);
+                n++;
+            }
+            return k;
+        }
+
+        /** Makes {@code held} cover input samples [from, to); drops what lies before {@code from}. */
+        private void hold(long from, long to) {
+            int drop = (int) Math.min(heldCount, Math.max(0, from - heldStart));
+            if (drop > held.length / 2) {
+                System.arraycopy(held, drop, held, 0, heldCount - drop);
+                heldStart += drop;
+                heldCount -= drop;
+            }
+            while (heldStart + heldCount < to) {
+                if (heldCount == held.length) {
+                    held = java.util.Arrays.copyOf(held, 2 * held.length);
+                }
+                int want = (int) Math.min(held.length - heldCount, inLength - heldStart - heldCount);
+                int got = in.read(held, heldCount, want);
+                if (got <= 0) { // the source ended early: the rest is silence, as beyond the ends
+                    java.util.Arrays.fill(held, heldCount, heldCount + want, 0f);
+                    got = want;
+                }
+                heldCount += got;
+            }
+        }
+
+        @Override
+        public void close() {
+            in.close();
+        }
     }
 
     /** sinc(x)·window at |x| zero crossings, interpolated from the table. */

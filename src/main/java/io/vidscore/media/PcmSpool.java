@@ -1,15 +1,7 @@
 package io.vidscore.media;
 
+import io.vidscore.audio.MonoSource;
 import io.vidscore.audio.PcmSink;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,55 +11,39 @@ import java.nio.file.Path;
  */
 public final class PcmSpool implements PcmSink {
     private static final int BLOCK = 4096;
-    private final Path file;
-    private final OutputStream out;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BLOCK * CHANNELS * 4).order(ByteOrder.LITTLE_ENDIAN);
+    private final FloatFile.Writer out;
 
     public PcmSpool(Path file) {
-        this.file = file;
-        try {
-            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + file, e);
-        }
+        this.out = new FloatFile.Writer(file);
     }
 
     @Override
     public void write(float[] interleaved, int frames) {
-        try {
-            for (int off = 0; off < frames; off += BLOCK) {
-                int n = Math.min(BLOCK, frames - off);
-                buffer.clear();
-                buffer.asFloatBuffer().put(interleaved, off * CHANNELS, n * CHANNELS);
-                out.write(buffer.array(), 0, n * CHANNELS * 4);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool audio to " + file, e);
-        }
+        out.write(interleaved, 0, frames * CHANNELS);
     }
 
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool audio to " + file, e);
-        }
+        out.close();
     }
 
     /** Plays the spooled audio into {@code sink} block by block; does not close the sink. */
     public static void replay(Path file, PcmSink sink) {
-        byte[] bytes = new byte[BLOCK * CHANNELS * 4];
         float[] samples = new float[BLOCK * CHANNELS];
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (MonoSource in = FloatFile.read(file)) {
+            int filled = 0;
             int n;
-            while ((n = in.readNBytes(bytes, 0, bytes.length)) > 0) {
-                int frames = n / (CHANNELS * 4);
-                ByteBuffer.wrap(bytes, 0, frames * CHANNELS * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples, 0, frames * CHANNELS);
-                sink.write(samples, frames);
+            while ((n = in.read(samples, filled, samples.length - filled)) > 0) {
+                filled += n;
+                int frames = filled / CHANNELS;
+                if (filled == samples.length) {
+                    sink.write(samples, frames);
+                    filled = 0;
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spooled audio " + file, e);
+            if (filled / CHANNELS > 0) {
+                sink.write(samples, filled / CHANNELS);
+            }
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.vidscore.rhythm;
 
+import io.vidscore.audio.MonoRecording;
+import io.vidscore.audio.MonoSink;
+import io.vidscore.audio.MonoSource;
 import io.vidscore.audio.PcmSink;
 import io.vidscore.audio.Resampler;
 
@@ -16,15 +19,19 @@ import io.vidscore.audio.Resampler;
  * gives the best beat F-measure against the grid, ties broken by the smallest mean offset.
  *
  * <p>Before and after are both measured with the same {@link AudioOnsetTracker} on the real audio, not predicted.
+ *
+ * <p>Streams: the audio is read twice from a {@link MonoRecording} (a spool on disk for long pieces) — once
+ * resampled to 48 kHz for its beats, once through the vari-speed resampler to the output — and only the
+ * resamplers' windows and the trackers' envelopes are held, whatever the length.
  */
 public final class BeatAligner {
     public static final double MAX_STRETCH_PERCENT = 8;
     static final double TOLERANCE_S = 0.07;
     private static final double SHIFT_STEP_S = 0.005;
     private static final double[] TEMPO_MULTIPLES = {1, 2, 0.5};
+    private static final int BLOCK = 4800;
 
     /**
-     * @param audio      the aligned audio, 48 kHz mono, exactly the requested duration
      * @param stretch    output duration / input duration (1 = none)
      * @param shiftS     seconds dropped from the start of the stretched audio
      * @param musicBpm   tempo detected in the generated audio (0 when it has no beat)
@@ -32,7 +39,7 @@ public final class BeatAligner {
      * @param fAfter     the same measured on the aligned audio
      * @param gridBeatsS the grid's beats inside [0, duration)
      */
-    public record Result(float[] audio, double stretch, double shiftS, double musicBpm, double fBefore, double fAfter,
+    public record Result(double stretch, double shiftS, double musicBpm, double fBefore, double fAfter,
                          double[] gridBeatsS) {
     }
 
@@ -57,23 +64,30 @@ public final class BeatAligner {
     }
 
     /**
-     * @param mono      generated audio (at least {@code durationS + headroomS} long for a full shift and stretch)
+     * Writes the aligned audio to {@code out}: 48 kHz mono, exactly {@code round(durationS · 48000)} samples.
+     *
+     * @param audio     generated audio (at least {@code durationS + headroomS} long for a full shift and stretch)
      * @param rate      its sample rate
      * @param durationS the length wanted
      * @param gridBpm   the video's tempo
      * @param originS   one beat of the video's grid
      */
-    public static Result align(float[] mono, int rate, double durationS, double gridBpm, double originS) {
-        int outLength = (int) Math.round(durationS * PcmSink.SAMPLE_RATE);
+    public static Result align(MonoRecording audio, int rate, double durationS, double gridBpm, double originS, MonoSink out) {
+        long outLength = Math.round(durationS * PcmSink.SAMPLE_RATE);
         double[] gridBeats = grid(durationS, gridBpm, originS);
-        float[] plain = new Resampler(rate, PcmSink.SAMPLE_RATE).process(mono);
-        AudioOnsetTracker before = track(plain, plain.length);
+        Resampler plain = new Resampler(rate, PcmSink.SAMPLE_RATE);
+        AudioOnsetTracker before = new AudioOnsetTracker();
+        try (MonoSource in = plain.stream(audio.open(), audio.length())) {
+            copy(in, 0, Long.MAX_VALUE, null, before);
+        }
         double[] musicBeats = before.beats();
         double musicBpm = musicBeats.length > 1 ? before.tempo().bpm() : 0;
         double fBefore = BeatMetrics.fMeasure(gridBeats, within(musicBeats, durationS), TOLERANCE_S);
         if (musicBeats.length < 2 || gridBeats.length == 0) {
-            float[] out = fit(plain, 0, outLength);
-            return new Result(out, 1, 0, musicBpm, fBefore, fBefore, gridBeats);
+            try (MonoSource in = plain.stream(audio.open(), audio.length())) {
+                copy(in, 0, outLength, out, null);
+            }
+            return new Result(1, 0, musicBpm, fBefore, fBefore, gridBeats);
         }
         double stretch = stretchFor(musicBpm, gridBpm);
         double[] stretched = new double[musicBeats.length];
@@ -81,10 +95,13 @@ public final class BeatAligner {
             stretched[i] = musicBeats[i] * stretch;
         }
         double shift = bestShift(stretched, gridBeats, durationS, 60 / gridBpm);
-        float[] varispeed = stretch == 1 ? plain : new Resampler(rate, PcmSink.SAMPLE_RATE * stretch).process(mono);
-        float[] out = fit(varispeed, (int) Math.round(shift * PcmSink.SAMPLE_RATE), outLength);
-        double fAfter = BeatMetrics.fMeasure(gridBeats, within(track(out, out.length).beats(), durationS), TOLERANCE_S);
-        return new Result(out, stretch, shift, musicBpm, fBefore, fAfter, gridBeats);
+        AudioOnsetTracker after = new AudioOnsetTracker();
+        Resampler varispeed = new Resampler(rate, PcmSink.SAMPLE_RATE * stretch);
+        try (MonoSource in = varispeed.stream(audio.open(), audio.length())) {
+            copy(in, Math.round(shift * PcmSink.SAMPLE_RATE), outLength, out, after);
+        }
+        double fAfter = BeatMetrics.fMeasure(gridBeats, within(after.beats(), durationS), TOLERANCE_S);
+        return new Result(stretch, shift, musicBpm, fBefore, fAfter, gridBeats);
     }
 
     /** The ratio closest to 1 that turns the music's tempo into the grid's, its double or its half; 1 if none is small. */
@@ -127,26 +144,54 @@ public final class BeatAligner {
         return java.util.Arrays.stream(beats).filter(b -> b >= 0 && b < durationS).toArray();
     }
 
-    /** {@code length} samples from {@code from}, zero-padded if the audio runs out. */
-    private static float[] fit(float[] audio, int from, int length) {
-        float[] out = new float[length];
-        int n = Math.max(0, Math.min(length, audio.length - from));
-        System.arraycopy(audio, from, out, 0, n);
-        return out;
-    }
-
-    private static AudioOnsetTracker track(float[] mono, int n) {
-        AudioOnsetTracker tracker = new AudioOnsetTracker();
-        float[] block = new float[2 * 4800];
-        for (int at = 0; at < n; at += 4800) {
-            int frames = Math.min(4800, n - at);
-            for (int i = 0; i < frames; i++) {
-                block[2 * i] = mono[at + i];
-                block[2 * i + 1] = mono[at + i];
+    /**
+     * Skips {@code skip} samples of {@code in}, then hands {@code length} samples (zeros once it runs out; with
+     * {@code Long.MAX_VALUE}, as many as it has) to {@code out} and to {@code tracker} (closed at the end), in
+     * 4800-sample blocks from the first.
+     */
+    private static void copy(MonoSource in, long skip, long length, MonoSink out, AudioOnsetTracker tracker) {
+        float[] block = new float[BLOCK];
+        float[] stereo = new float[2 * BLOCK];
+        for (long left = skip; left > 0; ) {
+            int got = in.read(block, 0, (int) Math.min(BLOCK, left));
+            if (got == 0) {
+                break;
             }
-            tracker.write(block, frames);
+            left -= got;
         }
-        tracker.close();
-        return tracker;
+        boolean ended = false;
+        for (long done = 0; done < length; ) {
+            int want = (int) Math.min(BLOCK, length - done);
+            int n = 0;
+            while (n < want && !ended) {
+                int got = in.read(block, n, want - n);
+                ended = got == 0;
+                n += got;
+            }
+            if (ended && length == Long.MAX_VALUE && n == 0) {
+                break;
+            }
+            if (length != Long.MAX_VALUE) {
+                java.util.Arrays.fill(block, n, want, 0f);
+                n = want;
+            }
+            if (out != null) {
+                out.write(block, 0, n);
+            }
+            if (tracker != null) {
+                for (int i = 0; i < n; i++) {
+                    stereo[2 * i] = block[i];
+                    stereo[2 * i + 1] = block[i];
+                }
+                tracker.write(stereo, n);
+            }
+            done += n;
+            if (ended && length == Long.MAX_VALUE) {
+                break;
+            }
+        }
+        if (tracker != null) {
+            tracker.close();
+        }
     }
 }

@@ -1,12 +1,20 @@
 package io.vidscore.neural.musicgen;
 
+import io.vidscore.audio.MonoRecording;
+import io.vidscore.audio.MonoSink;
+import io.vidscore.audio.MonoSource;
 import io.vidscore.audio.PcmSink;
+import io.vidscore.media.FloatFile;
 import io.vidscore.music.MusicEngine;
 import io.vidscore.music.MusicRequest;
 import io.vidscore.music.MusicResult;
 import io.vidscore.neural.Device;
 import io.vidscore.neural.ModelFolder;
 import io.vidscore.rhythm.BeatAligner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +26,10 @@ import java.util.Map;
  * as 48 kHz stereo; the pipeline masters it like any engine's output.
  *
  * <p>It generates the video's full duration plus the aligner's headroom (up to 30 s per window, windowed
- * continuation beyond). The 32 kHz audio is held in memory (128 kB per second) because the aligner needs all of
- * its beats before it can choose a stretch; the models are opened for one render and closed after it.
+ * continuation beyond). The aligner needs all of the music's beats before it can choose a stretch, so the 32 kHz
+ * audio is spooled to a scratch file (128 kB per second, deleted after the render) as each window is decoded and
+ * read back twice; memory holds one window, whatever the length. The models stay open for the process
+ * ({@link MusicGenModels#shared}).
  */
 public final class MusicGenEngine implements MusicEngine {
     public static final String NAME = "musicgen";
@@ -61,18 +71,39 @@ public final class MusicGenEngine implements MusicEngine {
         MusicGenModels models = MusicGenModels.shared(folder, device);
         MusicGenerator generator = new MusicGenerator(models, settings);
         int windows = generator.plan(totalFrames).size();
-        float[] mono = generator.generate(totalFrames, frame -> {
-            String text = ConditioningText.at(request.conditioning(), (double) frame / FRAME_RATE, bpm);
-            texts.add(text);
-            return text;
-        }, request.seed(), listener);
+        Path spool = scratchFile();
+        BeatAligner.Result aligned;
+        double generateS;
+        try {
+            long samples;
+            try (FloatFile.Writer writer = new FloatFile.Writer(spool)) {
+                generator.generate(totalFrames, frame -> {
+                    String text = ConditioningText.at(request.conditioning(), (double) frame / FRAME_RATE, bpm);
+                    texts.add(text);
+                    return text;
+                }, request.seed(), listener, writer::write);
+                samples = writer.written();
+            }
+            generateS = (System.nanoTime() - t0) / 1e9;
+            listener.progress(1, "aligning to the visual beat");
+            MonoRecording generated = new MonoRecording() {
+                @Override
+                public long length() {
+                    return samples;
+                }
+
+                @Override
+                public MonoSource open() {
+                    return FloatFile.read(spool);
+                }
+            };
+            long outLength = Math.round(duration * PcmSink.SAMPLE_RATE);
+            aligned = BeatAligner.align(generated, EncodecDecoder.SAMPLE_RATE, duration, bpm, request.beatOriginS(),
+                    new StereoOut(sink, outLength));
+        } finally {
+            deleteQuietly(spool);
+        }
         Device ran = models.device();
-        double generateS = (System.nanoTime() - t0) / 1e9;
-        listener.progress(1, "aligning to the visual beat");
-        BeatAligner.Result aligned = BeatAligner.align(mono, EncodecDecoder.SAMPLE_RATE, duration, bpm, request.beatOriginS());
-        float[] audio = aligned.audio();
-        fade(audio);
-        stream(audio, sink);
 
         int steps = totalFrames + windows * (MusicGenModels.CODEBOOKS - 1);
         details.put("model", ModelFolder.MUSICGEN);
@@ -100,28 +131,60 @@ public final class MusicGenEngine implements MusicEngine {
         return details;
     }
 
-    /** 5 ms fade-in against a click where the shift cut into a note; up to 1 s fade-out so the music ends with the video. */
-    private static void fade(float[] audio) {
-        int in = Math.min(audio.length, PcmSink.SAMPLE_RATE / 200);
-        for (int i = 0; i < in; i++) {
-            audio[i] *= (float) i / in;
+    /**
+     * The aligned audio on its way to the sink as stereo: a 5 ms fade-in against a click where the shift cut into
+     * a note, and up to 1 s of fade-out so the music ends with the video (gains by position, the length being known).
+     */
+    private static final class StereoOut implements MonoSink {
+        private final PcmSink sink;
+        private final long length;
+        private final int fadeIn;
+        private final long fadeOut;
+        private final float[] stereo = new float[2 * 4800];
+        private long at;
+
+        StereoOut(PcmSink sink, long length) {
+            this.sink = sink;
+            this.length = length;
+            this.fadeIn = (int) Math.min(length, PcmSink.SAMPLE_RATE / 200);
+            this.fadeOut = Math.min(length / 4, PcmSink.SAMPLE_RATE);
         }
-        int out = Math.min(audio.length / 4, PcmSink.SAMPLE_RATE);
-        for (int i = 0; i < out; i++) {
-            audio[audio.length - 1 - i] *= (float) i / out;
+
+        @Override
+        public void write(float[] samples, int off, int len) {
+            for (int done = 0; done < len; ) {
+                int n = Math.min(stereo.length / 2, len - done);
+                for (int i = 0; i < n; i++, at++) {
+                    float x = samples[off + done + i];
+                    if (at < fadeIn) {
+                        x *= (float) at / fadeIn;
+                    }
+                    long fromEnd = length - 1 - at;
+                    if (fromEnd < fadeOut) {
+                        x *= (float) fromEnd / fadeOut;
+                    }
+                    stereo[2 * i] = x;
+                    stereo[2 * i + 1] = x;
+                }
+                sink.write(stereo, n);
+                done += n;
+            }
         }
     }
 
-    private static void stream(float[] mono, PcmSink sink) {
-        int block = 4800;
-        float[] stereo = new float[2 * block];
-        for (int at = 0; at < mono.length; at += block) {
-            int n = Math.min(block, mono.length - at);
-            for (int i = 0; i < n; i++) {
-                stereo[2 * i] = mono[at + i];
-                stereo[2 * i + 1] = mono[at + i];
-            }
-            sink.write(stereo, n);
+    private static Path scratchFile() {
+        try {
+            return Files.createTempFile("vidscore-musicgen-", ".f32");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch file for the generated audio", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(MusicGenEngine.class.getName()).warning("cannot delete " + file + ": " + e);
         }
     }
 

@@ -1,12 +1,13 @@
 package io.vidscore.neural.musicgen;
 
+import io.vidscore.audio.MonoSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
 
 /**
- * Text → MusicGen codes → 32 kHz mono audio, for any length.
+ * Text → MusicGen codes → 32 kHz mono audio, for any length, streamed window by window.
  *
  * <p>Up to {@code windowFrames} (30 s) one window is generated. Beyond that, windowed continuation: each next
  * window starts {@code promptFrames} before the previous one ended, is prompted with those frames' codes (the
@@ -60,12 +61,14 @@ public final class MusicGenerator {
     }
 
     /**
-     * Audio of {@code totalFrames} frames; {@code textAt} gives the conditioning text of a window, given the frame
-     * in the middle of the frames it adds (the frame is passed). Window w draws from a generator seeded {@code seed + w}.
+     * Audio of {@code totalFrames} frames, handed to {@code out} in order as each window is decoded; {@code textAt}
+     * gives the conditioning text of a window, given the frame in the middle of the frames it adds. Window w draws
+     * from a generator seeded {@code seed + w}. Only one window's audio is held at a time: the part the next window
+     * overlaps waits for its crossfade, the rest is handed on at once.
      */
-    public float[] generate(int totalFrames, IntFunction<String> textAt, long seed, Listener listener) {
+    public void generate(int totalFrames, IntFunction<String> textAt, long seed, Listener listener, MonoSink out) {
         int hop = EncodecDecoder.HOP;
-        float[] audio = new float[totalFrames * hop];
+        long total = (long) totalFrames * hop;
         List<int[]> plan = plan(totalFrames);
         long totalSteps = 0;
         for (int[] w : plan) {
@@ -73,6 +76,8 @@ public final class MusicGenerator {
         }
         long done = 0;
         int[][] previous = null;
+        float[] held = new float[0]; // audio placed but not yet handed on, from sample heldFrom
+        long heldFrom = 0;
         for (int w = 0; w < plan.size(); w++) {
             int start = plan.get(w)[0];
             int frames = plan.get(w)[1];
@@ -83,19 +88,31 @@ public final class MusicGenerator {
             }
             String text = textAt.apply(start + (promptLen + frames) / 2); // the middle of what this window adds
             long base = done;
-            long total = totalSteps;
+            long all = totalSteps;
             String detail = "musicgen window " + (w + 1) + "/" + plan.size();
             long t0 = System.nanoTime();
             Window win = window(text, frames, prompt, seed + w,
-                    (d, n) -> listener.progress((double) (base + d) / total, detail));
+                    (d, n) -> listener.progress((double) (base + d) / all, detail));
             done += frames + MusicGenModels.CODEBOOKS - 1;
             LOG.info(String.format("vidscore: %s: %d frames (%d prompted) in %.1f s, text \"%s\"", detail, frames,
                     promptLen, (System.nanoTime() - t0) / 1e9, text));
             float[] decoded = EncodecDecoder.decode(models, win.codes());
-            place(audio, decoded, start * hop, promptLen * hop, settings.crossfadeFrames() * hop);
+            long offset = (long) start * hop;
+            long end = Math.max(heldFrom + held.length, Math.min(total, offset + decoded.length));
+            float[] placed = java.util.Arrays.copyOf(held, (int) (end - heldFrom));
+            place(placed, decoded, (int) (offset - heldFrom), promptLen * hop, settings.crossfadeFrames() * hop);
+            long keepFrom = w + 1 < plan.size() ? Math.min(end, (long) plan.get(w + 1)[0] * hop) : end;
+            int ready = (int) (keepFrom - heldFrom);
+            out.write(placed, 0, ready);
+            held = java.util.Arrays.copyOfRange(placed, ready, placed.length);
+            heldFrom = keepFrom;
             previous = win.codes();
         }
-        return audio;
+        out.write(held, 0, held.length);
+        float[] silence = new float[4096]; // EnCodec gave fewer samples than planned: the rest is silence
+        for (long at = heldFrom + held.length; at < total; at += silence.length) {
+            out.write(silence, 0, (int) Math.min(silence.length, total - at));
+        }
     }
 
     /** Writes a window's audio at {@code offset}; its first {@code overlap} samples overlap what is there. */

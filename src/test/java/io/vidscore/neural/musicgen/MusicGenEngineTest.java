@@ -91,6 +91,45 @@ class MusicGenEngineTest {
         }
     }
 
+    /**
+     * The streamed generator hands on, sample for sample, what placing every decoded window into one array gives
+     * (the whole-array assembly, done here by hand over the same plan, prompts and seeds), over three windows.
+     */
+    @Test
+    void streamedWindowsEqualTheWholeArrayAssembly() {
+        try (MusicGenModels models = Fixtures.open()) {
+            MusicGenerator gen = new MusicGenerator(models, SMALL_WINDOWS);
+            int total = 120;
+            int hop = EncodecDecoder.HOP;
+            float[] expected = new float[total * hop];
+            int[][] previous = null;
+            List<int[]> plan = gen.plan(total);
+            for (int w = 0; w < plan.size(); w++) {
+                int start = plan.get(w)[0];
+                int promptLen = w == 0 ? 0 : SMALL_WINDOWS.promptFrames();
+                int[][] prompt = new int[w == 0 ? 0 : 4][];
+                for (int k = 0; k < prompt.length; k++) {
+                    prompt[k] = java.util.Arrays.copyOfRange(previous[k], previous[k].length - promptLen, previous[k].length);
+                }
+                int[][] codes = gen.window("jazz piano", plan.get(w)[1], prompt, 7 + w, (d, n) -> { }).codes();
+                MusicGenerator.place(expected, EncodecDecoder.decode(models, codes), start * hop, promptLen * hop,
+                        SMALL_WINDOWS.crossfadeFrames() * hop);
+                previous = codes;
+            }
+            float[] streamed = new float[expected.length + 1];
+            int[] at = {0};
+            List<Integer> pieces = new java.util.ArrayList<>();
+            gen.generate(total, f -> "jazz piano", 7, (fraction, detail) -> { }, (samples, off, len) -> {
+                System.arraycopy(samples, off, streamed, at[0], len);
+                at[0] += len;
+                pieces.add(len);
+            });
+            assertEquals(expected.length, at[0]);
+            assertArrayEquals(expected, java.util.Arrays.copyOf(streamed, at[0]));
+            assertTrue(pieces.size() >= 3, "handed on window by window: " + pieces);
+        }
+    }
+
     @Test
     void crossfadeKeepsThePreviousWindowThenBlendsThenTakesTheNewOne() {
         float[] out = new float[10];
